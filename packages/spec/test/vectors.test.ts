@@ -1,0 +1,30 @@
+import { requestVectors, resultJsonVectors, specValidator, statusVectors } from '@wan25/test-utils';
+import { describe, expect, it } from 'vitest';
+
+describe('request vectors against GenerateTaskRequest', () => {
+  const validate = specValidator('GenerateTaskRequest');
+  it.each(requestVectors)('$id is valid: $valid', ({ body, valid }) => {
+    expect(validate(body), JSON.stringify(validate.errors)).toBe(valid);
+  });
+});
+
+describe('status vectors against TaskStatusResponse', () => {
+  const validate = specValidator('TaskStatusResponse');
+  it.each(statusVectors)('$id is valid: $valid', ({ body, valid }) => {
+    expect(validate(body), JSON.stringify(validate.errors)).toBe(valid);
+  });
+});
+
+describe('resultJson vectors against ResultPayload', () => {
+  const validate = specValidator('ResultPayload');
+  it.each(resultJsonVectors)('$id is valid: $valid', ({ value, valid }) => {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(value);
+    } catch {
+      expect(valid).toBe(false);
+      return;
+    }
+    expect(validate(payload), JSON.stringify(validate.errors)).toBe(valid);
+  });
+});
