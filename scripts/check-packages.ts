@@ -1,0 +1,143 @@
+// Checks every published @wan25/* package as npm will ship it (run after `pnpm build`): packs it, runs
+// publint and @arethetypeswrong/cli (ESM-only profile) on the tarball, and checks the package.json fields
+// that users and registries rely on. Prints one line per package; exits non-zero on any problem.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
+import { type PackedPackage, packPublishedPackages } from './lib/packages.ts';
+import { root } from './lib/workspace.ts';
+
+const run = promisify(execFile);
+const repositoryUrl = 'git+https://github.com/wan25/wan25-sdk.git';
+const shippedFile = /^(package\.json|README\.md|dist\/.+)$/;
+
+type Rule = (pkg: PackedPackage) => string | undefined;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Every conditions object of an exports map, with its subpath, e.g. ['.', { types, import }]. */
+function conditionObjects(exports: unknown, at = 'exports'): [string, Record<string, unknown>][] {
+  if (!isRecord(exports)) return [];
+  const nested = Object.entries(exports).flatMap(([key, value]) => conditionObjects(value, `${at}.${key}`));
+  return Object.keys(exports).some((key) => key.startsWith('.')) ? nested : [[at, exports], ...nested];
+}
+
+const manifestRules: Rule[] = [
+  ({ folder, manifest }) =>
+    manifest.name === `@wan25/${folder}` ? undefined : `name must be "@wan25/${folder}" (its folder)`,
+  ({ manifest }) =>
+    typeof manifest.description === 'string' && manifest.description !== ''
+      ? undefined
+      : 'description must be a non-empty string',
+  ({ manifest }) => (manifest.type === 'module' ? undefined : 'type must be "module" (ESM-only packages)'),
+  ({ manifest }) =>
+    manifest.license === 'MIT' ? undefined : 'license must be "MIT", the license of the repository',
+  ({ manifest }) =>
+    Array.isArray(manifest.keywords) &&
+    manifest.keywords.length > 0 &&
+    manifest.keywords.every((k) => typeof k === 'string')
+      ? undefined
+      : 'keywords must be a non-empty array of strings',
+  ({ manifest }) =>
+    manifest.sideEffects === false ? undefined : 'sideEffects must be false, so bundlers can tree-shake',
+  ({ manifest }) =>
+    isRecord(manifest.engines) && typeof manifest.engines.node === 'string' && manifest.engines.node !== ''
+      ? undefined
+      : 'engines.node must name the supported Node.js range, e.g. ">=20.19"',
+  ({ folder, manifest }) => {
+    const repo = manifest.repository;
+    return isRecord(repo) &&
+      repo.type === 'git' &&
+      repo.url === repositoryUrl &&
+      repo.directory === `packages/${folder}`
+      ? undefined
+      : `repository must be {"type": "git", "url": "${repositoryUrl}", "directory": "packages/${folder}"}`;
+  },
+  ({ manifest }) =>
+    Array.isArray(manifest.files) &&
+    manifest.files.includes('dist') &&
+    manifest.files.every((entry) => entry === 'dist' || entry === 'README.md')
+      ? undefined
+      : 'files must be ["dist"] (README.md and package.json are always packed)',
+  ({ files }) => {
+    const extra = files.filter((file) => !shippedFile.test(file));
+    return extra.length === 0
+      ? undefined
+      : `the tarball must hold only dist/, but also holds ${extra.join(', ')}`;
+  },
+  ({ files }) => (files.includes('README.md') ? undefined : 'README.md must exist and be packed'),
+  ({ manifest }) => (isRecord(manifest.exports) ? undefined : 'exports must be an object of subpaths'),
+  ({ manifest }) => {
+    const misplaced = conditionObjects(manifest.exports)
+      .filter(([, conditions]) => 'types' in conditions && Object.keys(conditions)[0] !== 'types')
+      .map(([at]) => at);
+    return misplaced.length === 0
+      ? undefined
+      : `"types" must be the first condition in ${misplaced.join(', ')}`;
+  },
+];
+
+function manifestProblems(pkg: PackedPackage): string[] {
+  return manifestRules.flatMap((rule) => rule(pkg) ?? []).map((problem) => `package.json: ${problem}`);
+}
+
+async function publintProblems(pkg: PackedPackage): Promise<string[]> {
+  const tarball = readFileSync(pkg.tarball);
+  const { messages, pkg: packed } = await publint({
+    pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) },
+    level: 'suggestion',
+    strict: true,
+  });
+  return messages.map(
+    (message) => `publint ${message.code}: ${formatMessage(message, packed, { color: false })}`,
+  );
+}
+
+async function attwProblems(pkg: PackedPackage): Promise<string[]> {
+  const attw = join(root, 'node_modules', '.bin', 'attw');
+  const args = [
+    pkg.tarball,
+    '--profile',
+    'esm-only',
+    '--format',
+    'table-flipped',
+    '--no-color',
+    '--no-emoji',
+  ];
+  try {
+    await run(attw, args);
+    return [];
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    return [`@arethetypeswrong/cli (esm-only profile):\n${stdout}${stderr}`.trimEnd()];
+  }
+}
+
+const destination = mkdtempSync(join(tmpdir(), 'wan25-check-packages-'));
+try {
+  const packed = await packPublishedPackages(destination);
+  let failed = 0;
+  for (const pkg of packed) {
+    const problems = [
+      ...manifestProblems(pkg),
+      ...(await publintProblems(pkg)),
+      ...(await attwProblems(pkg)),
+    ];
+    if (problems.length === 0) {
+      console.log(`ok ${pkg.manifest.name}: publint, attw --profile esm-only and package.json fields`);
+    } else {
+      failed += 1;
+      console.error(`FAIL ${pkg.manifest.name}: ${problems.length} problem(s)`);
+      for (const problem of problems) console.error(`  - ${problem.replaceAll('\n', '\n    ')}`);
+    }
+  }
+  console.log(`${packed.length - failed} passed, ${failed} failed`);
+  if (failed > 0) process.exitCode = 1;
+} finally {
+  rmSync(destination, { recursive: true, force: true });
+}
