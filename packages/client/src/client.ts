@@ -1,0 +1,182 @@
+import type { GenerationInput, paths } from '@wan25/types';
+import { GenerateTaskRequestSchema, GenerateTaskResponseSchema, toValidationIssues } from '@wan25/zod';
+import createClient, { type Client } from 'openapi-fetch';
+import { readEnv } from './env.ts';
+import { WanApiError, WanError, WanValidationError } from './errors.ts';
+import { parseRetryAfter } from './retry.ts';
+import { redact } from './secret.ts';
+import { type SucceededTask, type Task, toTask } from './task.ts';
+import { createTransport, type FetchLike } from './transport.ts';
+import { pollTask, type WaitForTaskOptions } from './wait.ts';
+
+export const defaultBaseUrl = 'https://api.apixo.ai/api/v1';
+
+export interface WanClientOptions {
+  /** Your APIXO API key. Defaults to the `APIXO_API_KEY` environment variable where there is one. */
+  apiKey?: string;
+  /** Default `https://api.apixo.ai/api/v1`. */
+  baseUrl?: string;
+  /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
+  fetch?: FetchLike;
+  /** Retries per request after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** Per-request deadline (until the response headers arrive), in milliseconds. Default 60 s. */
+  timeoutMs?: number;
+  /** Validate submits before sending and responses on arrival with `@wan25/zod`. Default true. */
+  validate?: boolean;
+  /** Extra headers on every request, e.g. `Prefer` to pick a scenario of the mock server. */
+  headers?: Record<string, string>;
+  /**
+   * Also retry submits after a 5xx, a timeout or a dropped connection. Off by default because such a
+   * submit may already have created, and billed, a task: retrying can pay for the same video twice.
+   */
+  unsafeRetrySubmits?: boolean;
+}
+
+export interface SubmitOptions {
+  /** Have the final status POSTed here (`request_type: callback`) instead of only polling for it. */
+  callbackUrl?: string;
+  signal?: AbortSignal;
+}
+
+export interface GetTaskOptions {
+  signal?: AbortSignal;
+}
+
+/** Wait options (the resolution comes from the input) plus the submit's. */
+export interface GenerateOptions extends Omit<WaitForTaskOptions, 'resolution'> {
+  callbackUrl?: string;
+  /** Called with the task id once it exists, before waiting: persist it to resume after a crash. */
+  onSubmitted?: (taskId: string) => void | Promise<void>;
+}
+
+export interface WanClient {
+  /** Submits a task and answers with its id. Validates the request first (unless `validate: false`). */
+  submit(input: GenerationInput, options?: SubmitOptions): Promise<{ taskId: string }>;
+  /** Reads a task's state once. */
+  getTask(taskId: string, options?: GetTaskOptions): Promise<Task>;
+  /** Polls until the task succeeds; throws `WanTaskFailedError`, `WanTimeoutError` or the abort reason. */
+  waitForTask(taskId: string, options?: WaitForTaskOptions): Promise<SucceededTask>;
+  /** `submit`, then `onSubmitted(taskId)`, then `waitForTask` with the input's resolution. */
+  generate(input: GenerationInput, options?: GenerateOptions): Promise<SucceededTask>;
+  /** The typed openapi-fetch client, with the same auth, deadlines and retries. */
+  readonly api: Client<paths>;
+}
+
+const generatePath = '/generateTask/wan-2-5-video';
+const statusPath = '/statusTask/wan-2-5-video';
+
+function resolveApiKey(apiKey = readEnv('APIXO_API_KEY')): string {
+  if (!apiKey) throw new WanError('Missing API key: pass apiKey to createWanClient() or set APIXO_API_KEY');
+  return apiKey;
+}
+
+export function createWanClient(options: WanClientOptions = {}): WanClient {
+  const apiKey = resolveApiKey(options.apiKey);
+  const validate = options.validate ?? true;
+  const transport = createTransport({
+    apiKey,
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    maxRetries: options.maxRetries ?? 2,
+    timeoutMs: options.timeoutMs ?? 60_000,
+    unsafeRetrySubmits: options.unsafeRetrySubmits ?? false,
+  });
+  const api = createClient<paths>({
+    baseUrl: options.baseUrl ?? defaultBaseUrl,
+    fetch: transport,
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
+
+  function apiError(operation: string, response: Response, body: unknown, hint = ''): WanApiError {
+    const fields = (typeof body === 'object' && body !== null ? body : {}) as {
+      code?: unknown;
+      message?: unknown;
+    };
+    const detail =
+      typeof fields.message === 'string'
+        ? fields.message
+        : typeof body === 'string' && body !== ''
+          ? body.slice(0, 200)
+          : response.statusText;
+    const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
+    return new WanApiError({
+      status: response.status,
+      message: redact(`${operation} failed with HTTP ${response.status}: ${detail}${hint}`, apiKey),
+      body: redact(body, apiKey),
+      ...(typeof fields.code === 'number' ? { code: fields.code } : {}),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+  }
+
+  // openapi-fetch parses 2xx bodies as JSON and lets the SyntaxError escape; name it as a bad response.
+  async function call<T>(subject: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      if (error instanceof SyntaxError) {
+        throw new WanValidationError(subject, [{ path: '(body)', message: 'must be JSON' }]);
+      }
+      throw error;
+    }
+  }
+
+  async function submit(input: GenerationInput, { callbackUrl, signal }: SubmitOptions = {}) {
+    const body =
+      callbackUrl === undefined
+        ? { request_type: 'async' as const, input }
+        : { request_type: 'callback' as const, callback_url: callbackUrl, input };
+    if (validate) {
+      const result = GenerateTaskRequestSchema.safeParse(body);
+      if (!result.success)
+        throw new WanValidationError('Invalid task request', toValidationIssues(result.error));
+    }
+    const subject = 'Invalid submit response';
+    const { data, error, response } = await call(subject, () =>
+      api.POST(generatePath, { body, ...(signal ? { signal } : {}) }),
+    );
+    if (error !== undefined || !response.ok) {
+      const hint =
+        response.status >= 500
+          ? ' (a task may have been created and billed: check before submitting again)'
+          : '';
+      throw apiError('Submitting the task', response, error, hint);
+    }
+    if (validate) {
+      const result = GenerateTaskResponseSchema.safeParse(data);
+      if (!result.success) throw new WanValidationError(subject, toValidationIssues(result.error));
+      return { taskId: result.data.data.taskId };
+    }
+    return { taskId: data.data.taskId };
+  }
+
+  async function getTask(taskId: string, { signal }: GetTaskOptions = {}): Promise<Task> {
+    if (typeof taskId !== 'string' || taskId === '') {
+      throw new WanValidationError('Invalid task id', [
+        { path: 'taskId', message: 'must be a non-empty string' },
+      ]);
+    }
+    const subject = `Invalid status response for task ${taskId}`;
+    const { data, error, response } = await call(subject, () =>
+      api.GET(statusPath, { params: { query: { taskId } }, ...(signal ? { signal } : {}) }),
+    );
+    if (error !== undefined || !response.ok) throw apiError(`Reading task ${taskId}`, response, error);
+    return toTask(data, subject, validate);
+  }
+
+  return {
+    api,
+    submit,
+    getTask,
+    waitForTask: (taskId, waitOptions = {}) => pollTask(getTask, taskId, waitOptions),
+    async generate(input, { onSubmitted, callbackUrl, ...waitOptions } = {}) {
+      const submittedAt = Date.now();
+      const { taskId } = await submit(input, {
+        ...(callbackUrl === undefined ? {} : { callbackUrl }),
+        ...(waitOptions.signal ? { signal: waitOptions.signal } : {}),
+      });
+      await onSubmitted?.(taskId);
+      const resolution = input.resolution ?? '1080p';
+      return pollTask(getTask, taskId, { ...waitOptions, resolution }, submittedAt);
+    },
+  };
+}

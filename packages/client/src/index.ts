@@ -1,0 +1,37 @@
+export type { Duration, FailCode, GenerationInput, Resolution } from '@wan25/types';
+export {
+  createWanClient,
+  defaultBaseUrl,
+  type GenerateOptions,
+  type GetTaskOptions,
+  type SubmitOptions,
+  type WanClient,
+  type WanClientOptions,
+} from './client.ts';
+export { type CostEstimate, type CostInput, estimateCost } from './cost.ts';
+export {
+  type ValidationIssue,
+  WanApiError,
+  WanConnectionError,
+  WanError,
+  WanTaskFailedError,
+  WanTimeoutError,
+  WanValidationError,
+} from './errors.ts';
+export type {
+  FailedTask,
+  PendingTask,
+  ProcessingTask,
+  SucceededTask,
+  Task,
+  TaskState,
+  UnknownStateTask,
+} from './task.ts';
+export type { FetchLike } from './transport.ts';
+export { firstPollDelayMsByResolution, type WaitForTaskOptions, type WaitProgress } from './wait.ts';
+export {
+  createWebhookHandler,
+  parseWebhook,
+  type WebhookDedupeStore,
+  type WebhookHandlerOptions,
+} from './webhooks.ts';
