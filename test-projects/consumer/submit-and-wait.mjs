@@ -1,0 +1,18 @@
+// A downstream ESM script: starts the mock from @wan25/mock, then submits a task with @wan25/client
+// and waits for its result. Prints the outcome as one JSON line.
+import { createWanClient } from '@wan25/client';
+import { startMockServer } from '@wan25/mock';
+
+const mock = await startMockServer();
+try {
+  const wan = createWanClient({ apiKey: 'consumer-test-key', baseUrl: mock.url });
+  const { taskId } = await wan.submit({
+    mode: 'text-to-video',
+    prompt: 'a paper boat drifting down a rainy street',
+    resolution: '480p',
+  });
+  const task = await wan.waitForTask(taskId, { timeoutMs: 60_000 });
+  console.log(JSON.stringify({ taskId, state: task.state, resultUrls: task.resultUrls }));
+} finally {
+  await mock.close();
+}
