@@ -1,3 +1,5 @@
+export { contractApiKey, contractBaseUrl, contractBaseUrlEnv } from './contract.ts';
+export { type NamedExample, requestExamples, responseExamples, webhookExamples } from './examples.ts';
 export { bundledSpec, type SpecValidator, specValidator } from './spec.ts';
 export {
   type RequestVector,
@@ -7,3 +9,4 @@ export {
   type StatusVector,
   statusVectors,
 } from './vectors.ts';
+export { startWebhookReceiver, type WebhookDelivery, type WebhookReceiver } from './webhook-receiver.ts';

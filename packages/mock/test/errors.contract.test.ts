@@ -1,0 +1,48 @@
+import { requestExamples, specValidator } from '@wan25/test-utils';
+import { describe, expect, it } from 'vitest';
+import { getStatus, submit, submitPath, withAuth } from './api.ts';
+
+const errorAnswer = specValidator('ErrorResponse');
+const documentedErrors = [400, 401, 402, 403, 429, 500, 502, 504];
+const [quickstart] = requestExamples(submitPath, 'post');
+
+async function expectError(response: Response, status: number): Promise<void> {
+  const body = await response.json();
+  expect(response.status).toBe(status);
+  expect(errorAnswer(body), JSON.stringify(errorAnswer.errors)).toBe(true);
+  expect(body.code).toBe(status);
+}
+
+describe('authentication', () => {
+  it.each([
+    ['no Authorization header', {}],
+    ['a Basic credential', { Authorization: 'Basic d2FuOjI1' }],
+    ['Bearer without a key', { Authorization: 'Bearer' }],
+  ])('answers %s with 401', async (_case, headers: Record<string, string>) => {
+    await expectError(await submit(quickstart?.value, headers), 401);
+    await expectError(await getStatus('task_12345678', headers), 401);
+  });
+});
+
+describe('Prefer: code=N selects each documented error', () => {
+  it.each(documentedErrors)('submit answers %i', async (status) => {
+    await expectError(await submit(quickstart?.value, withAuth({ Prefer: `code=${status}` })), status);
+  });
+
+  it.each(documentedErrors)('status answers %i', async (status) => {
+    await expectError(await getStatus('task_12345678', withAuth({ Prefer: `code=${status}` })), status);
+  });
+});
+
+describe('malformed JSON', () => {
+  it.each(['{"request_type": "async",', '{bad', 'null,'])(
+    '%s gets 400 at once, not a hung request',
+    async (text) => {
+      // The abort turns a hang (Prism 5.15.11+) into a failure instead of a test timeout.
+      const response = await submit(text, withAuth({}), AbortSignal.timeout(1_000));
+      expect(response.status).toBe(400);
+      // Prism answers with its own body here, not the spec's ErrorResponse.
+      expect(await response.json()).toEqual({ error: expect.objectContaining({ code: 'invalid_json' }) });
+    },
+  );
+});
