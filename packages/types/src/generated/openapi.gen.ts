@@ -71,8 +71,8 @@ export interface webhooks {
      *
      *     Answer `200` within 30 seconds, before doing slow work. A delivery that does not get a `200` is
      *     retried (first retry about 30 s later), so receivers must tolerate the same body arriving more
-     *     than once. No signature or secret is sent: do not trust the body to prove who sent it; confirm
-     *     with the status endpoint when that matters.
+     *     than once. No signature, secret or API key is sent (hence no security here): do not trust the
+     *     body to prove who sent it; confirm with the status endpoint when that matters.
      */
     post: operations['taskFinishedWebhook'];
     delete?: never;
