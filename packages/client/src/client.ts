@@ -126,7 +126,8 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
         ? { request_type: 'async' as const, input }
         : { request_type: 'callback' as const, callback_url: callbackUrl, input };
     if (validate) {
-      const result = GenerateTaskRequestSchema.safeParse(body);
+      // reportInput lets toValidationIssues tell a missing field from a wrong one and name the variant.
+      const result = GenerateTaskRequestSchema.safeParse(body, { reportInput: true });
       if (!result.success)
         throw new WanValidationError('Invalid task request', toValidationIssues(result.error));
     }

@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createWanClient, WanApiError, WanConnectionError, WanTimeoutError } from '../src/index.ts';
+import {
+  accepted,
+  apiKey,
+  baseUrl,
+  errorBody,
+  fakeFetch,
+  networkError,
+  never,
+  processing,
+  textToVideo,
+} from './fake-fetch.ts';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function clientWith(fetch: ReturnType<typeof fakeFetch>, options: { unsafeRetrySubmits?: boolean } = {}) {
+  return createWanClient({ apiKey, baseUrl, fetch, timeoutMs: 5_000, ...options });
+}
+
+/** Starts `promise`, runs fake time forward, and returns its settled outcome. */
+async function settle<T>(promise: Promise<T>, ms = 60_000): Promise<{ value?: T; error?: unknown }> {
+  const outcome = promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  await vi.advanceTimersByTimeAsync(ms);
+  return outcome;
+}
+
+describe('submit (POST) retries: only when no task can have been created', () => {
+  it('retries a 429 after the Retry-After delay', async () => {
+    const fetch = fakeFetch((_, i) =>
+      i === 0 ? errorBody(429, 'slow down', { 'Retry-After': '3' }) : accepted(),
+    );
+    const result = clientWith(fetch).submit(textToVideo);
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(fetch.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetch.calls).toHaveLength(2);
+    expect(fetch.calls[1]?.at).toBe((fetch.calls[0]?.at ?? 0) + 3_000);
+    await expect(result).resolves.toEqual({ taskId: 'task_1' });
+    expect(fetch.calls[1]?.body).toBe(fetch.calls[0]?.body);
+  });
+
+  it('honours Retry-After given as an HTTP date', async () => {
+    vi.setSystemTime(new Date('2026-01-09T12:00:00Z')); // HTTP dates have whole seconds
+    const retryAt = new Date(Date.now() + 4_000).toUTCString();
+    const fetch = fakeFetch((_, i) =>
+      i === 0 ? errorBody(429, 'slow down', { 'Retry-After': retryAt }) : accepted(),
+    );
+    const result = clientWith(fetch).submit(textToVideo);
+    await vi.advanceTimersByTimeAsync(3_999);
+    expect(fetch.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(result).resolves.toEqual({ taskId: 'task_1' });
+  });
+
+  it('sends a POST answered 500 exactly once', async () => {
+    const fetch = fakeFetch(() => errorBody(500, 'Internal server error'));
+    const { error } = (await settle(clientWith(fetch).submit(textToVideo))) as { error: WanApiError };
+    expect(fetch.calls).toHaveLength(1);
+    expect(error).toBeInstanceOf(WanApiError);
+    expect(error.status).toBe(500);
+    expect(error.message).toMatch(/may have been created/);
+  });
+
+  it.each([502, 503, 504])('sends a POST answered %i exactly once', async (status) => {
+    const fetch = fakeFetch(() => errorBody(status, 'upstream trouble'));
+    const { error } = await settle(clientWith(fetch).submit(textToVideo));
+    expect(fetch.calls).toHaveLength(1);
+    expect(error).toBeInstanceOf(WanApiError);
+  });
+
+  it('sends a POST reset after sending exactly once', async () => {
+    const fetch = fakeFetch(() => networkError('ECONNRESET'));
+    const { error } = (await settle(clientWith(fetch).submit(textToVideo))) as { error: WanConnectionError };
+    expect(fetch.calls).toHaveLength(1);
+    expect(error).toBeInstanceOf(WanConnectionError);
+    expect(error.code).toBe('ECONNRESET');
+  });
+
+  it('sends a POST that timed out exactly once', async () => {
+    const fetch = fakeFetch(() => never);
+    const { error } = await settle(clientWith(fetch).submit(textToVideo));
+    expect(fetch.calls).toHaveLength(1);
+    expect(error).toBeInstanceOf(WanTimeoutError);
+  });
+
+  it.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])(
+    'retries a POST whose connection failed (%s)',
+    async (code) => {
+      const fetch = fakeFetch((_, i) => (i === 0 ? networkError(code) : accepted()));
+      const outcome = await settle(clientWith(fetch).submit(textToVideo));
+      expect(outcome).toEqual({ value: { taskId: 'task_1' } });
+      expect(fetch.calls).toHaveLength(2);
+    },
+  );
+
+  it('retries a POST answered 500 when the caller opted in', async () => {
+    const fetch = fakeFetch((_, i) => (i === 0 ? errorBody(500, 'oops') : accepted()));
+    const outcome = await settle(clientWith(fetch, { unsafeRetrySubmits: true }).submit(textToVideo));
+    expect(outcome).toEqual({ value: { taskId: 'task_1' } });
+    expect(fetch.calls).toHaveLength(2);
+  });
+});
+
+describe('status (GET) retries', () => {
+  it('succeeds after 502, 502, 200', async () => {
+    const fetch = fakeFetch((_, i) => (i < 2 ? errorBody(502, 'upstream') : processing()));
+    const outcome = (await settle(clientWith(fetch).getTask('task_1'))) as { value: { state: string } };
+    expect(outcome.value.state).toBe('processing');
+    expect(fetch.calls).toHaveLength(3);
+  });
+
+  it('gives up after maxRetries and reports the last answer', async () => {
+    const fetch = fakeFetch(() => errorBody(503, 'unavailable'));
+    const { error } = (await settle(clientWith(fetch).getTask('task_1'))) as { error: WanApiError };
+    expect(fetch.calls).toHaveLength(3);
+    expect(error.status).toBe(503);
+  });
+
+  it('retries network errors and timeouts', async () => {
+    const fetch = fakeFetch((_, i) =>
+      i === 0 ? networkError('ECONNRESET') : i === 1 ? never : processing(),
+    );
+    const outcome = (await settle(clientWith(fetch).getTask('task_1'))) as { value: { state: string } };
+    expect(outcome.value.state).toBe('processing');
+    expect(fetch.calls).toHaveLength(3);
+  });
+
+  it('backs off exponentially with full jitter', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const fetch = fakeFetch(() => errorBody(500, 'oops'));
+    await settle(createWanClient({ apiKey, baseUrl, fetch, maxRetries: 3 }).getTask('task_1'));
+    const gaps = fetch.calls.slice(1).map((call, i) => call.at - (fetch.calls[i]?.at ?? 0));
+    expect(gaps).toEqual([250, 500, 1_000]);
+    vi.mocked(Math.random).mockRestore();
+  });
+
+  it('does not retry 4xx other than 429', async () => {
+    const fetch = fakeFetch(() => errorBody(403, 'forbidden'));
+    await settle(clientWith(fetch).getTask('task_1'));
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('hands a Retry-After longer than a minute to the caller instead of sleeping', async () => {
+    const fetch = fakeFetch(() => errorBody(429, 'slow down', { 'Retry-After': '120' }));
+    const { error } = (await settle(clientWith(fetch).getTask('task_1'))) as { error: WanApiError };
+    expect(fetch.calls).toHaveLength(1);
+    expect(error.retryAfterMs).toBe(120_000);
+  });
+
+  it('wan.api goes through the same auth and retries', async () => {
+    const fetch = fakeFetch((_, i) => (i === 0 ? errorBody(502, 'upstream') : processing()));
+    const wan = clientWith(fetch);
+    const outcome = (await settle(
+      wan.api.GET('/statusTask/wan-2-5-video', { params: { query: { taskId: 'task_1' } } }),
+    )) as { value: { data: unknown } };
+    expect(outcome.value.data).toMatchObject({ data: { state: 'processing' } });
+    expect(fetch.calls).toHaveLength(2);
+    expect(fetch.calls[1]?.headers.get('Authorization')).toBe(`Bearer ${apiKey}`);
+  });
+});
