@@ -1,0 +1,311 @@
+// auto-generated from spec/openapi.yaml by scripts/generate-zod.ts; do not edit; run `pnpm generate`
+import * as z from 'zod';
+
+/**
+ * Public HTTPS URL that receives the final task status. It must answer `200` within 30 seconds;
+ * other answers are retried, so the same body may arrive more than once.
+ *
+ */
+export const CallbackUrlSchema = z.url().regex(/^https:\/\/\S+$/);
+
+/**
+ * What the video should show, in Chinese or English, 1 to 1500 characters (Unicode code points).
+ * Required for `text-to-video`, optional for `image-to-video`.
+ *
+ */
+export const PromptSchema = z.string().min(1).max(1500);
+
+/**
+ * What to avoid, in Chinese or English, at most 500 characters (Unicode code points).
+ */
+export const NegativePromptSchema = z.string().max(500);
+
+/**
+ * Output resolution; omitted means `1080p`. Billed per second: $0.05 at 480p, $0.10 at 720p,
+ * $0.15 at 1080p.
+ *
+ */
+export const ResolutionSchema = z.enum(['480p', '720p', '1080p']);
+
+/**
+ * Output duration in seconds, `5` (the default) or `10`.
+ */
+export const DurationSchema = z.union([z.literal(5), z.literal(10)]);
+
+/**
+ * An absolute, publicly reachable `http` or `https` URL of a media file.
+ */
+export const MediaUrlSchema = z.url().regex(/^https?:\/\/\S+$/);
+
+/**
+ * Exactly one reference image URL. JPEG/JPG, PNG (no alpha), BMP or WEBP; width and height
+ * 240-8000 px; at most 20 MB.
+ *
+ */
+export const ImageUrlsSchema = z.tuple([MediaUrlSchema]);
+
+/**
+ * Optional soundtrack: exactly one WAV or MP3 URL, 3-30 s, at most 15 MB. Audio longer than
+ * `duration` is cut; shorter audio leaves the rest of the video silent.
+ *
+ */
+export const AudioUrlsSchema = z.tuple([MediaUrlSchema]);
+
+/**
+ * Rewrite the prompt before generation (the default). Helps short prompts, may add latency;
+ * `false` disables it.
+ *
+ */
+export const PromptExtendSchema = z.boolean();
+
+/**
+ * Add a bottom-right watermark with the fixed text `AI 生成`. Off by default.
+ */
+export const WatermarkSchema = z.boolean();
+
+/**
+ * Random seed in [0, 2147483647]. A fixed seed improves reproducibility; identical seeds do not
+ * guarantee identical outputs.
+ *
+ */
+export const SeedSchema = z.int().gte(0).lte(2147483647);
+
+/**
+ * Text-to-video at 480p, which allows the aspect ratios `16:9`, `9:16` and `1:1`.
+ */
+export const TextToVideo480pInputSchema = z.strictObject({
+  mode: z.literal('text-to-video'),
+  prompt: PromptSchema,
+  negative_prompt: NegativePromptSchema.optional(),
+  resolution: z.literal('480p'),
+  duration: DurationSchema.optional(),
+  aspect_ratio: z.enum(['16:9', '9:16', '1:1']).optional(),
+  audio_urls: AudioUrlsSchema.optional(),
+  prompt_extend: PromptExtendSchema.optional(),
+  watermark: WatermarkSchema.optional(),
+  seed: SeedSchema.optional(),
+});
+
+/**
+ * Text-to-video at 720p or 1080p (the default when `resolution` is omitted), which allow the
+ * aspect ratios `16:9`, `9:16`, `1:1`, `4:3` and `3:4`.
+ *
+ */
+export const TextToVideoHdInputSchema = z.strictObject({
+  mode: z.literal('text-to-video'),
+  prompt: PromptSchema,
+  negative_prompt: NegativePromptSchema.optional(),
+  resolution: z.enum(['720p', '1080p']).optional(),
+  duration: DurationSchema.optional(),
+  aspect_ratio: z.enum(['16:9', '9:16', '1:1', '4:3', '3:4']).optional(),
+  audio_urls: AudioUrlsSchema.optional(),
+  prompt_extend: PromptExtendSchema.optional(),
+  watermark: WatermarkSchema.optional(),
+  seed: SeedSchema.optional(),
+});
+
+/**
+ * Text-to-video input. The allowed `aspect_ratio` values depend on `resolution`: 480p allows
+ * `16:9`, `9:16` and `1:1`; 720p and 1080p (the default) also allow `4:3` and `3:4`.
+ *
+ */
+export const TextToVideoInputSchema = z.union([TextToVideo480pInputSchema, TextToVideoHdInputSchema]);
+
+/**
+ * Image-to-video input: one reference image, animated as the optional prompt describes.
+ * `aspect_ratio` does not apply (the output follows the image).
+ *
+ */
+export const ImageToVideoInputSchema = z.strictObject({
+  mode: z.literal('image-to-video'),
+  image_urls: ImageUrlsSchema,
+  prompt: PromptSchema.optional(),
+  negative_prompt: NegativePromptSchema.optional(),
+  resolution: ResolutionSchema.optional(),
+  duration: DurationSchema.optional(),
+  audio_urls: AudioUrlsSchema.optional(),
+  prompt_extend: PromptExtendSchema.optional(),
+  watermark: WatermarkSchema.optional(),
+  seed: SeedSchema.optional(),
+});
+
+/**
+ * The model input, by `mode`. There is no `discriminator` here on purpose: `text-to-video` is itself
+ * a union by `resolution`, which a discriminator mapping cannot point to in most generators.
+ *
+ */
+export const GenerationInputSchema = z.union([TextToVideoInputSchema, ImageToVideoInputSchema]);
+
+/**
+ * Submit a task and poll the status endpoint for its result.
+ */
+export const AsyncGenerateTaskRequestSchema = z.strictObject({
+  request_type: z.literal('async'),
+  input: GenerationInputSchema,
+});
+
+/**
+ * Submit a task and receive its final status at `callback_url`.
+ */
+export const CallbackGenerateTaskRequestSchema = z.strictObject({
+  request_type: z.literal('callback'),
+  callback_url: CallbackUrlSchema,
+  input: GenerationInputSchema,
+});
+
+/**
+ * A task submission. `request_type` selects how the result is delivered: `async` for polling
+ * the status endpoint, `callback` to have the final status POSTed to `callback_url`.
+ *
+ */
+export const GenerateTaskRequestSchema = z.discriminatedUnion('request_type', [
+  AsyncGenerateTaskRequestSchema,
+  CallbackGenerateTaskRequestSchema,
+]);
+
+/**
+ * Unique task identifier, used with the status endpoint.
+ */
+export const TaskIdentifierSchema = z.string().min(1);
+
+/**
+ * The accepted task.
+ */
+export const SubmittedTaskSchema = z.looseObject({
+  taskId: TaskIdentifierSchema,
+});
+
+/**
+ * The answer to an accepted submission.
+ */
+export const GenerateTaskResponseSchema = z.looseObject({
+  code: z.int(),
+  message: z.string(),
+  data: SubmittedTaskSchema,
+});
+
+/**
+ * Task creation time, Unix epoch milliseconds.
+ */
+export const CreateTimeSchema = z.int();
+
+/**
+ * Received and waiting to run.
+ */
+export const PendingTaskSchema = z.looseObject({
+  taskId: TaskIdentifierSchema,
+  state: z.literal('pending'),
+  createTime: CreateTimeSchema,
+});
+
+/**
+ * Generating.
+ */
+export const ProcessingTaskSchema = z.looseObject({
+  taskId: TaskIdentifierSchema,
+  state: z.literal('processing'),
+  createTime: CreateTimeSchema,
+});
+
+/**
+ * Task completion time, Unix epoch milliseconds. Present once the task has finished.
+ */
+export const CompleteTimeSchema = z.int();
+
+/**
+ * Finished with a video. Parse `resultJson` for the result URLs.
+ */
+export const SucceededTaskSchema = z.looseObject({
+  taskId: TaskIdentifierSchema,
+  state: z.literal('success'),
+  resultJson: z.string(),
+  createTime: CreateTimeSchema,
+  completeTime: CompleteTimeSchema.optional(),
+  costTime: z.int().gte(0).optional(),
+});
+
+/**
+ * The failure codes documented today.
+ */
+export const KnownFailCodeSchema = z.enum([
+  'CONTENT_VIOLATION',
+  'INVALID_IMAGE_URL',
+  'INVALID_PARAMETER',
+  'INSUFFICIENT_BALANCE',
+  'TIMEOUT',
+]);
+
+/**
+ * Machine-readable failure reason. An open set: the documented codes are listed, and any other
+ * string may appear as the provider adds codes.
+ * - `CONTENT_VIOLATION`: the prompt or reference image failed safety checks; change them.
+ * - `INVALID_IMAGE_URL`: a reference image URL could not be fetched or decoded; use a public, direct URL.
+ * - `INVALID_PARAMETER`: a model parameter is unsupported or malformed.
+ * - `INSUFFICIENT_BALANCE`: the account lacks balance for the task; add balance before retrying.
+ * - `TIMEOUT`: generation did not finish in time; retry, simplify the input, or use callback mode.
+ *
+ */
+export const FailCodeSchema = z.union([KnownFailCodeSchema, z.string()]);
+
+/**
+ * Finished without a video. See `failCode` and `failMsg`.
+ */
+export const FailedTaskSchema = z.looseObject({
+  taskId: TaskIdentifierSchema,
+  state: z.literal('failed'),
+  failCode: FailCodeSchema,
+  failMsg: z.string().optional(),
+  createTime: CreateTimeSchema,
+  completeTime: CompleteTimeSchema.optional(),
+});
+
+/**
+ * A task, by `state`. Only `success` carries `resultJson`; only `failed` carries `failCode`.
+ */
+export const TaskSchema = z.discriminatedUnion('state', [
+  PendingTaskSchema,
+  ProcessingTaskSchema,
+  SucceededTaskSchema,
+  FailedTaskSchema,
+]);
+
+/**
+ * The status envelope, answered by the status endpoint and POSTed to `callback_url`.
+ */
+export const TaskStatusResponseSchema = z.looseObject({
+  code: z.int(),
+  message: z.string(),
+  data: TaskSchema,
+});
+
+/**
+ * The body POSTed to `callback_url`: the same envelope as the status endpoint answers with,
+ * carrying a finished (`success` or `failed`) task.
+ *
+ */
+export const TaskWebhookPayloadSchema = TaskStatusResponseSchema;
+
+/**
+ * The parsed content of `resultJson` on a succeeded task.
+ */
+export const ResultPayloadSchema = z.looseObject({
+  resultUrls: z.array(MediaUrlSchema).min(1),
+});
+
+/**
+ * The body of an HTTP error answer.
+ */
+export const ErrorResponseSchema = z.looseObject({
+  code: z.int(),
+  message: z.string(),
+});
+
+/**
+ * The `taskId` returned when the task was submitted.
+ */
+export const TaskIdSchema = z.string().min(1);
+
+/**
+ * The task's final status, the same envelope as the status endpoint answers with.
+ */
+export const TaskWebhookSchema = TaskWebhookPayloadSchema;
