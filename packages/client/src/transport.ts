@@ -34,6 +34,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
   const { apiKey, maxRetries, timeoutMs, unsafeRetrySubmits } = options;
 
   async function send(url: string, init: RequestInit, callerSignal: AbortSignal): Promise<Response> {
+    if (callerSignal.aborted) throw callerSignal.reason;
     // A controller and setTimeout rather than AbortSignal.timeout, so that fake timers drive it in tests.
     const controller = new AbortController();
     const onAbort = () => controller.abort(callerSignal.reason);
@@ -46,7 +47,6 @@ export function createTransport(options: TransportOptions): (request: Request) =
       timeoutMs,
     );
     try {
-      if (callerSignal.aborted) throw callerSignal.reason;
       return await raceAbort(options.fetch(url, { ...init, signal: controller.signal }), controller.signal);
     } catch (error) {
       if (controller.signal.aborted) throw controller.signal.reason;
