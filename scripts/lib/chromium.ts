@@ -11,6 +11,10 @@ export interface HeadlessChromium {
   close(): Promise<void>;
 }
 
+const localHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const isLocal = (url: URL) =>
+  ['file:', 'data:', 'blob:', 'about:'].includes(url.protocol) || localHosts.has(url.hostname);
+
 /** Starts headless Chromium with a fresh profile and nothing that phones home. */
 export async function launchChromium(): Promise<HeadlessChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'wan25-chromium-'));
@@ -28,6 +32,11 @@ export async function launchChromium(): Promise<HeadlessChromium> {
       '--disable-sync',
     ],
   });
+  // Tests only ever talk to this machine: refuse everything else (e.g. a renderer's logo on a CDN).
+  await context.route(
+    (url) => !isLocal(url),
+    (route) => route.abort('blockedbyclient'),
+  );
   return {
     context,
     async close() {
