@@ -1,0 +1,143 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  bundledSpec,
+  contractApiKey,
+  contractBaseUrl,
+  requestExamples,
+  responseExamples,
+  webhookExamples,
+} from '@wan25/test-utils';
+import { describe, expect, it } from 'vitest';
+import {
+  createWanClient,
+  createWebhookHandler,
+  type FetchLike,
+  type GenerationInput,
+  parseWebhook,
+  type Task,
+  WanApiError,
+  type WanClientOptions,
+  WanTaskFailedError,
+} from '../src/index.ts';
+import { toNodeListener } from '../src/node.ts';
+
+const submitPath = '/generateTask/wan-2-5-video';
+const statusPath = '/statusTask/wan-2-5-video';
+
+/** The real fetch, counting requests by method. */
+function countingFetch() {
+  const counts = { GET: 0, POST: 0 };
+  const fetchLike: FetchLike = (input, init) => {
+    counts[init.method as 'GET' | 'POST'] += 1;
+    return fetch(input, init);
+  };
+  return { counts, fetch: fetchLike };
+}
+
+const wanFor = (options: Omit<WanClientOptions, 'apiKey' | 'baseUrl'> = {}) =>
+  createWanClient({ apiKey: contractApiKey, baseUrl: contractBaseUrl(), ...options });
+
+const prefer = (value: string) => ({ headers: { Prefer: value } });
+
+const input = (requestExamples(submitPath, 'post')[0]?.value as { input: GenerationInput }).input;
+
+/** The documented error statuses of an operation, from the spec the mock serves. */
+const errorStatuses = (path: string, method: string) =>
+  Object.keys(
+    (bundledSpec as { paths: Record<string, Record<string, { responses: object }>> }).paths[path]?.[method]
+      ?.responses ?? {},
+  )
+    .filter((status) => status !== '200')
+    .map(Number);
+
+describe('against the mock', () => {
+  it('generate() submits, waits and returns the result URLs', async () => {
+    const { counts, fetch } = countingFetch();
+    const submitted: string[] = [];
+    const task = await wanFor({ fetch }).generate(input, {
+      firstPollDelayMs: 0,
+      onSubmitted: (taskId) => void submitted.push(taskId),
+    });
+    expect(submitted).toEqual(['task_12345678']);
+    expect(task).toMatchObject({ state: 'success', taskId: 'task_12345678' });
+    expect(task.resultUrls).toEqual([expect.stringMatching(/^https:\/\//)]);
+    expect(counts).toEqual({ POST: 1, GET: 1 });
+  });
+
+  it.each(responseExamples(statusPath, 'get', '200'))(
+    'status scenario $name gives the typed task',
+    async ({ name, value }) => {
+      const expected = (value as { data: Task & { state: string; failCode?: string } }).data;
+      const wan = wanFor(prefer(`example=${name}`));
+      const task = await wan.getTask('task_12345678');
+      expect(task.state).toBe(expected.state);
+      if (task.state === 'failed') {
+        expect(task.failCode).toBe(expected.failCode);
+        const error = await wan.waitForTask('task_12345678').catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(WanTaskFailedError);
+        expect(error).toMatchObject({ failCode: expected.failCode });
+      }
+      if (task.state === 'success') expect(task.resultUrls.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.each(errorStatuses(submitPath, 'post'))(
+    'submit answered %i gives WanApiError, retried only on 429',
+    async (status) => {
+      const { counts, fetch } = countingFetch();
+      const error = await wanFor({ fetch, maxRetries: 1, ...prefer(`code=${status}`) })
+        .submit(input)
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(WanApiError);
+      expect(error).toMatchObject({
+        status,
+        code: status,
+        message: expect.stringContaining(`HTTP ${status}`),
+      });
+      expect(counts.POST).toBe(status === 429 ? 2 : 1);
+    },
+  );
+
+  it.each(errorStatuses(statusPath, 'get'))(
+    'status answered %i gives WanApiError, retried when transient',
+    async (status) => {
+      const { counts, fetch } = countingFetch();
+      const error = await wanFor({ fetch, maxRetries: 1, ...prefer(`code=${status}`) })
+        .getTask('task_12345678')
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(WanApiError);
+      expect(error).toMatchObject({ status });
+      expect(counts.GET).toBe([429, 500, 502, 503, 504].includes(status) ? 2 : 1);
+    },
+  );
+
+  it('the mock rejects what validate: false lets through, with its 400', async () => {
+    const error = await wanFor({ validate: false })
+      .submit({ mode: 'text-to-video', prompt: 'x', resolution: '480p', aspect_ratio: '4:3' } as never)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 400 });
+  });
+
+  it("the mock's callback reaches createWebhookHandler and parses like getTask", async () => {
+    const delivered: Task[] = [];
+    const server = createServer(
+      toNodeListener(createWebhookHandler({ onTask: (task) => void delivered.push(task) })),
+    );
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const callbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      // The spec allows only https callbacks, so the mock refuses this submit, but it still delivers.
+      await wanFor({ validate: false })
+        .submit(input, { callbackUrl })
+        .catch(() => undefined);
+      await expect.poll(() => delivered.length, { timeout: 5_000 }).toBe(1);
+      const deliverable = webhookExamples('taskFinished').map(({ value }) => parseWebhook(value));
+      expect(deliverable).toContainEqual(delivered[0]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
