@@ -41,7 +41,8 @@ const wanFor = (options: Omit<WanClientOptions, 'apiKey' | 'baseUrl'> = {}) =>
 
 const prefer = (value: string) => ({ headers: { Prefer: value } });
 
-const input = (requestExamples(submitPath, 'post')[0]?.value as { input: GenerationInput }).input;
+const [quickstart] = requestExamples(submitPath, 'post');
+const { input } = quickstart?.value as { input: GenerationInput };
 
 /** The documented error statuses of an operation, from the spec the mock serves. */
 const errorStatuses = (path: string, method: string) =>
