@@ -7,6 +7,9 @@ import { generatedHeader, root, specSource, writeGeneratedTs } from './lib/works
 
 type SchemaNode = Record<string, unknown>;
 
+/** The hand-written check for `format: uri`, exported by packages/zod/src/formats.ts. */
+const uriCheck = 'uri';
+
 /**
  * JSON Schema's `default` is an annotation: a validator never fills it in, and the spec's defaults describe
  * what the server assumes for an omitted field. zod's `.default()` would instead write the value into the
@@ -37,6 +40,15 @@ try {
         responses: false,
         webhooks: false,
         '~resolvers': {
+          // `format: uri` means an RFC 3986 URI; the plugin's `z.url()` checks a WHATWG URL instead (and trims
+          // and strips tabs from the value before the pattern sees it). packages/zod/src/formats.ts has the
+          // RFC 3986 check, imported into the generated file below.
+          string(ctx) {
+            if (ctx.schema.format !== 'uri') return undefined;
+            ctx.chain.current = ctx.$(ctx.plugin.imports.z).attr('string').call();
+            ctx.chain.current = ctx.nodes.pattern(ctx) ?? ctx.chain.current;
+            return ctx.chain.current.attr('check').call(ctx.$(uriCheck));
+          },
           // The spec's request objects are closed (`additionalProperties: false`) and must reject unknown
           // keys; its response objects are open and must keep fields the provider adds later. The plugin's
           // default, `z.object`, would accept the first and silently strip the second.
@@ -56,7 +68,7 @@ try {
   });
   writeGeneratedTs(
     join(root, 'packages', 'zod', 'src', 'generated', 'zod.gen.ts'),
-    generatedHeader('generate-zod.ts') + readFileSync(join(out, 'zod.gen.ts'), 'utf8'),
+    `${generatedHeader('generate-zod.ts')}import { ${uriCheck} } from '../formats.ts';\n${readFileSync(join(out, 'zod.gen.ts'), 'utf8')}`,
   );
 } finally {
   rmSync(out, { recursive: true, force: true });

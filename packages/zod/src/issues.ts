@@ -165,7 +165,7 @@ function describe(issue: Issue, path: readonly PathKey[], variant: Variant): str
       if (issue.origin === 'string' && issue.minimum === 1) return 'must not be empty';
       return `must be at least ${sizeOf(issue.origin, issue.minimum)}`;
     case 'invalid_format':
-      if (issue.format === 'url') return 'must be an absolute URL';
+      if (issue.format === 'uri') return 'must be an absolute URI (RFC 3986)';
       if (issue.format === 'regex' && 'pattern' in issue)
         return `must match ${String(issue.pattern).slice(1, -1).replaceAll('\\/', '/')}`;
       return `must be a valid ${issue.format}`;

@@ -1,12 +1,17 @@
 // auto-generated from spec/openapi.yaml by scripts/generate-zod.ts; do not edit; run `pnpm generate`
+
 import * as z from 'zod';
+import { uri } from '../formats.ts';
 
 /**
  * Public HTTPS URL that receives the final task status. It must answer `200` within 30 seconds;
  * other answers are retried, so the same body may arrive more than once.
  *
  */
-export const CallbackUrlSchema = z.url().regex(/^https:\/\/\S+$/);
+export const CallbackUrlSchema = z
+  .string()
+  .regex(/^https:\/\/\S+$/)
+  .check(uri);
 
 /**
  * What the video should show, in Chinese or English, 1 to 1500 characters (Unicode code points).
@@ -35,7 +40,10 @@ export const DurationSchema = z.union([z.literal(5), z.literal(10)]);
 /**
  * An absolute, publicly reachable `http` or `https` URL of a media file.
  */
-export const MediaUrlSchema = z.url().regex(/^https?:\/\/\S+$/);
+export const MediaUrlSchema = z
+  .string()
+  .regex(/^https?:\/\/\S+$/)
+  .check(uri);
 
 /**
  * Exactly one reference image URL. JPEG/JPG, PNG (no alpha), BMP or WEBP; width and height
