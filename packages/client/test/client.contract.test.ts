@@ -41,8 +41,9 @@ const wanFor = (options: Omit<WanClientOptions, 'apiKey' | 'baseUrl'> = {}) =>
 
 const prefer = (value: string) => ({ headers: { Prefer: value } });
 
-const [quickstart] = requestExamples(submitPath, 'post');
-const { input } = quickstart?.value as { input: GenerationInput };
+const quickstart = requestExamples(submitPath, 'post').find(({ name }) => name === 'quickstart');
+if (!quickstart) throw new Error('the spec has no quickstart request example');
+const { input } = quickstart.value as { input: GenerationInput };
 
 /** The documented error statuses of an operation, from the spec the mock serves. */
 const errorStatuses = (path: string, method: string) =>
