@@ -34,7 +34,12 @@ const sections = [
   },
   {
     id: '/webhooks/taskfinishedwebhook',
-    shows: ['Final task status, POSTed to your callback_url', 'Webhook', 'taskFinished', '"state": "success"'],
+    shows: [
+      'Final task status, POSTed to your callback_url',
+      'Webhook',
+      'taskFinished',
+      '"state": "success"',
+    ],
   },
 ];
 
@@ -42,6 +47,7 @@ async function sectionText(page: Page, id: string): Promise<string> {
   await page.goto(`${pathToFileURL(reference)}#${id}`);
   const section = page.locator(`[data-section-id="${id}"]`);
   await section.waitFor({ state: 'visible', timeout: 15_000 });
+  // biome-ignore lint/performance/useDomNodeTextContent: only what is rendered counts, not hidden nodes
   return section.innerText();
 }
 
@@ -49,7 +55,8 @@ describe('the API reference built by `pnpm docs`', () => {
   let browser: HeadlessChromium;
   let page: Page;
   beforeAll(async () => {
-    if (!existsSync(reference)) throw new Error(`${relative(process.cwd(), reference)} is missing: run \`pnpm docs\``);
+    if (!existsSync(reference))
+      throw new Error(`${relative(process.cwd(), reference)} is missing: run \`pnpm docs\``);
     browser = await launchChromium();
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1400, height: 1000 });
