@@ -38,19 +38,26 @@ if (values.help) {
 }
 
 const port = parsePort(values.port ?? '');
-const server = await startMockServer({ port, host: values.host ?? '', log: true }).catch((error: Error) => {
+const starting = startMockServer({ port, host: values.host ?? '', log: true }).catch((error: Error) => {
   console.error(`wan25-mock: ${error.message}`);
   process.exit(1);
 });
-console.log(`wan25-mock: serving the Wan 2.5 API mock at ${server.url}`);
 
+// Handle the signals from the start: one that arrives while Prism starts must still stop it, and a
+// second Ctrl-C while Prism stops must not leave it behind.
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  await server.close();
+  await (await starting).close();
   process.exit(0);
 };
-// A second Ctrl-C while Prism stops must not leave it behind, so keep handling the signals.
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+const server = await starting;
+if (!stopping) {
+  console.log(
+    `wan25-mock: serving the Wan 2.5 API mock at ${server.url} (Prism pid ${server.pid}; Ctrl-C stops it)`,
+  );
+}

@@ -3,6 +3,15 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Loaded into Prism's process before Prism: it exits once its parent is gone, which the operating
+ * system signals by closing the parent's end of the stdin pipe. So Prism cannot outlive a parent that
+ * had no chance to stop it (SIGKILL, a crash, a test runner killed on timeout).
+ */
+const exitWithParent = `data:text/javascript,${encodeURIComponent(
+  "process.stdin.on('end', () => process.exit()).resume();",
+)}`;
+
 export interface PrismProcessOptions {
   host: string;
   port: number;
@@ -19,9 +28,9 @@ export function spawnPrism({ host, port, log }: PrismProcessOptions): ChildProce
   const prismCli = require.resolve('@stoplight/prism-cli/dist/index.js');
   const spec = require.resolve('@wan25/spec/openapi.json');
   const args = ['mock', spec, '--host', host, '--port', String(port), '--multiprocess=false'];
-  return spawn(process.execPath, [prismCli, ...args], {
+  return spawn(process.execPath, ['--import', exitWithParent, prismCli, ...args], {
     detached: true,
-    stdio: ['ignore', log ? 'inherit' : 'ignore', 'pipe'],
+    stdio: ['pipe', log ? 'inherit' : 'ignore', 'pipe'],
     env: { ...process.env, SCARF_ANALYTICS: 'false' },
     windowsHide: true,
   });

@@ -1,0 +1,50 @@
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type MockServer, startMockServer } from '../src/index.ts';
+import { processExists } from './processes.ts';
+
+const startup = { timeout: 60_000 };
+const auth = { Authorization: 'Bearer any-key' };
+
+describe('startMockServer', () => {
+  let server: MockServer | undefined;
+  afterEach(() => server?.close());
+
+  it(
+    'picks a free port, answers as soon as it resolves, and leaves no process behind after close()',
+    startup,
+    async () => {
+      server = await startMockServer({ port: 0 });
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const response = await fetch(`${server.url}/statusTask/wan-2-5-video?taskId=t`, { headers: auth });
+      expect(response.status).toBe(200);
+
+      await server.close();
+      expect(processExists(server.pid)).toBe(false);
+      expect(processExists(-server.pid)).toBe(false);
+      await expect(fetch(server.url)).rejects.toThrow();
+      await server.close();
+    },
+  );
+
+  it('reports Prism exiting before it answers, e.g. on a port in use', startup, async () => {
+    const occupant = createServer().listen(0, '127.0.0.1');
+    await once(occupant, 'listening');
+    const { port } = occupant.address() as { port: number };
+    try {
+      await expect(startMockServer({ port })).rejects.toThrow(/Prism exited .* before answering/);
+    } finally {
+      occupant.close();
+    }
+  });
+
+  it.each([
+    [{ port: -1 }, /port must be an integer from 0 to 65535, got -1/],
+    [{ port: 1.5 }, /port must be an integer from 0 to 65535, got 1.5/],
+    [{ port: 65_536 }, /port must be an integer from 0 to 65535, got 65536/],
+    [{ host: '' }, /host must be a non-empty/],
+  ])('rejects %o naming the option', async (options, message) => {
+    await expect(startMockServer(options)).rejects.toThrow(message);
+  });
+});
