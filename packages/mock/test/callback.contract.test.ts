@@ -1,4 +1,5 @@
 import { requestExamples, specValidator, startWebhookReceiver, webhookExamples } from '@wan25/test-utils';
+import { TaskWebhookPayloadSchema } from '@wan25/zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submit, submitPath } from './api.ts';
 
@@ -16,7 +17,7 @@ describe('callback mode', () => {
   });
   afterAll(() => receiver.close());
 
-  it('POSTs the final task status to a loopback callback_url, valid by the webhook schema', async () => {
+  it('POSTs the final task status to a loopback callback_url, valid by the webhook schema and @wan25/zod', async () => {
     const response = await submit({ ...(callbackExample?.value as object), callback_url: receiver.url });
     // The spec only allows https callback URLs, so the submit itself is refused; Prism still delivers.
     expect(response.status).toBe(400);
@@ -26,6 +27,7 @@ describe('callback mode', () => {
     expect(delivery.method).toBe('POST');
     expect(delivery.headers['content-type']).toContain('application/json');
     expect(webhookPayload(delivery.body), JSON.stringify(webhookPayload.errors)).toBe(true);
+    expect(TaskWebhookPayloadSchema.safeParse(delivery.body).error).toBeUndefined();
     expect(deliverable).toContainEqual(delivery.body);
   });
 });

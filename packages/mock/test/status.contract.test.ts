@@ -1,4 +1,5 @@
 import { contractBaseUrl, responseExamples, specValidator } from '@wan25/test-utils';
+import { TaskStatusResponseSchema } from '@wan25/zod';
 import { describe, expect, it } from 'vitest';
 import { getStatus, statusPath, withAuth } from './api.ts';
 
@@ -21,13 +22,14 @@ describe('GET /statusTask/wan-2-5-video', () => {
   });
 
   it.each(scenarios)(
-    'Prefer: example=$name answers that example, valid by the spec',
+    'Prefer: example=$name answers that example, valid by the spec and by @wan25/zod',
     async ({ name, value }) => {
       const response = await getStatus('task_12345678', withAuth({ Prefer: `example=${name}` }));
       const body = await response.json();
       expect(response.status).toBe(200);
       expect(body).toEqual(value);
       expect(statusAnswer(body), JSON.stringify(statusAnswer.errors)).toBe(true);
+      expect(TaskStatusResponseSchema.safeParse(body).error).toBeUndefined();
     },
   );
 

@@ -1,4 +1,5 @@
 import { requestExamples, requestVectors, specValidator } from '@wan25/test-utils';
+import { GenerateTaskResponseSchema } from '@wan25/zod';
 import { describe, expect, it } from 'vitest';
 import { keepCallbackLocal, submit, submitPath } from './api.ts';
 
@@ -9,6 +10,7 @@ async function expectAccepted(response: Response): Promise<void> {
   const body = await response.json();
   expect(response.status, JSON.stringify(body)).toBe(200);
   expect(acceptedAnswer(body), JSON.stringify(acceptedAnswer.errors)).toBe(true);
+  expect(GenerateTaskResponseSchema.safeParse(body).error).toBeUndefined();
   expect(body.data.taskId).toEqual(expect.any(String));
 }
 
