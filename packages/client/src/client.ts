@@ -64,7 +64,17 @@ export interface WanClient {
 }
 
 const generatePath = '/generateTask/wan-2-5-video';
+const submitOperation = 'Submitting the task';
 const statusPath = '/statusTask/wan-2-5-video';
+
+/** An error body as JSON when it is JSON, else the text as it came. */
+function parseOrKeep(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
 
 function resolveApiKey(apiKey = readEnv('APIXO_API_KEY')): string {
   if (!apiKey) throw new WanError('Missing API key: pass apiKey to createWanClient() or set APIXO_API_KEY');
@@ -81,13 +91,21 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     timeoutMs: options.timeoutMs ?? 60_000,
     unsafeRetrySubmits: options.unsafeRetrySubmits ?? false,
   });
+  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '');
+  const headers = options.headers ?? {};
   const api = createClient<paths>({
-    baseUrl: options.baseUrl ?? defaultBaseUrl,
-    fetch: transport,
-    ...(options.headers ? { headers: options.headers } : {}),
+    baseUrl,
+    headers,
+    fetch: async (request) =>
+      transport(request.url, {
+        method: request.method,
+        headers: request.headers,
+        signal: request.signal,
+        ...(request.body === null ? {} : { body: await request.text() }),
+      }),
   });
 
-  function apiError(operation: string, response: Response, body: unknown, hint = ''): WanApiError {
+  function apiError(operation: string, response: Response, body: unknown): WanApiError {
     const fields = (typeof body === 'object' && body !== null ? body : {}) as {
       code?: unknown;
       message?: unknown;
@@ -98,6 +116,10 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
         : typeof body === 'string' && body !== ''
           ? body.slice(0, 200)
           : response.statusText;
+    const hint =
+      operation === submitOperation && response.status >= 500
+        ? ' (a task may have been created and billed: check before submitting again)'
+        : '';
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
     return new WanApiError({
       status: response.status,
@@ -108,15 +130,33 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     });
   }
 
-  // openapi-fetch parses 2xx bodies as JSON and lets the SyntaxError escape; name it as a bad response.
-  async function call<T>(subject: string, request: () => Promise<T>): Promise<T> {
+  /**
+   * One request through the transport, its answer read as JSON. The helpers skip openapi-fetch's
+   * per-call Request building: `getTask` is on every poll's hot path.
+   */
+  async function call(
+    operation: string,
+    path: string,
+    init: { body?: string; signal?: AbortSignal | undefined },
+    subject: string,
+  ): Promise<unknown> {
+    const response = await transport(
+      `${baseUrl}${path}`,
+      init.body === undefined
+        ? { method: 'GET', headers, signal: init.signal }
+        : {
+            method: 'POST',
+            headers: { ...headers, 'Content-Type': 'application/json' },
+            body: init.body,
+            signal: init.signal,
+          },
+    );
+    const text = await response.text();
+    if (!response.ok) throw apiError(operation, response, parseOrKeep(text));
     try {
-      return await request();
-    } catch (error) {
-      if (error instanceof SyntaxError) {
-        throw new WanValidationError(subject, [{ path: '(body)', message: 'must be JSON' }]);
-      }
-      throw error;
+      return JSON.parse(text);
+    } catch {
+      throw new WanValidationError(subject, [{ path: '(body)', message: 'must be JSON' }]);
     }
   }
 
@@ -132,22 +172,17 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
         throw new WanValidationError('Invalid task request', toValidationIssues(result.error));
     }
     const subject = 'Invalid submit response';
-    const { data, error, response } = await call(subject, () =>
-      api.POST(generatePath, { body, ...(signal ? { signal } : {}) }),
-    );
-    if (error !== undefined || !response.ok) {
-      const hint =
-        response.status >= 500
-          ? ' (a task may have been created and billed: check before submitting again)'
-          : '';
-      throw apiError('Submitting the task', response, error, hint);
-    }
+    const answer = await call(submitOperation, generatePath, { body: JSON.stringify(body), signal }, subject);
     if (validate) {
-      const result = GenerateTaskResponseSchema.safeParse(data);
+      const result = GenerateTaskResponseSchema.safeParse(answer);
       if (!result.success) throw new WanValidationError(subject, toValidationIssues(result.error));
       return { taskId: result.data.data.taskId };
     }
-    return { taskId: data.data.taskId };
+    const taskId = (answer as { data?: { taskId?: unknown } } | null)?.data?.taskId;
+    if (typeof taskId !== 'string') {
+      throw new WanValidationError(subject, [{ path: 'data.taskId', message: 'must be a string' }]);
+    }
+    return { taskId };
   }
 
   async function getTask(taskId: string, { signal }: GetTaskOptions = {}): Promise<Task> {
@@ -157,11 +192,9 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
       ]);
     }
     const subject = `Invalid status response for task ${taskId}`;
-    const { data, error, response } = await call(subject, () =>
-      api.GET(statusPath, { params: { query: { taskId } }, ...(signal ? { signal } : {}) }),
-    );
-    if (error !== undefined || !response.ok) throw apiError(`Reading task ${taskId}`, response, error);
-    return toTask(data, subject, validate);
+    const path = `${statusPath}?taskId=${encodeURIComponent(taskId)}`;
+    const answer = await call(`Reading task ${taskId}`, path, { signal }, subject);
+    return toTask(answer, subject, validate);
   }
 
   return {

@@ -21,24 +21,38 @@ export interface TransportOptions {
   unsafeRetrySubmits: boolean;
 }
 
+/** What the task helpers and `wan.api` hand to the transport: a JSON body is already a string. */
+export interface TransportInit {
+  method: string;
+  headers?: HeadersInit;
+  body?: string;
+  signal?: AbortSignal | undefined;
+}
+
+export type Transport = (url: string, init: TransportInit) => Promise<Response>;
+
 /**
- * The one place that adds auth, per-request deadlines and retries. It is openapi-fetch's `fetch`, so
- * `wan.api` and the task helpers share it. (openapi-fetch middleware cannot resend a request, so the
+ * The one place that adds auth, per-request deadlines and retries. The task helpers call it directly and
+ * `wan.api` uses it as openapi-fetch's `fetch`. (openapi-fetch middleware cannot resend a request, so the
  * retry loop wraps `fetch` instead.)
  *
  * Reads are retried on network errors, timeouts, 429 and 5xx. Anything else (a submit) is retried only
  * when it surely created nothing: on 429, or when the connection was never made. Never after a 5xx, a
  * timeout or a reset, because the task may exist and be billed, unless `unsafeRetrySubmits` is set.
  */
-export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
+export function createTransport(options: TransportOptions): Transport {
   const { apiKey, maxRetries, timeoutMs, unsafeRetrySubmits } = options;
 
-  async function send(url: string, init: RequestInit, callerSignal: AbortSignal): Promise<Response> {
-    if (callerSignal.aborted) throw callerSignal.reason;
+  async function send(
+    url: string,
+    init: RequestInit,
+    callerSignal: AbortSignal | undefined,
+  ): Promise<Response> {
+    if (callerSignal?.aborted) throw callerSignal.reason;
     // A controller and setTimeout rather than AbortSignal.timeout, so that fake timers drive it in tests.
     const controller = new AbortController();
-    const onAbort = () => controller.abort(callerSignal.reason);
-    callerSignal.addEventListener('abort', onAbort, { once: true });
+    const onAbort = () => controller.abort(callerSignal?.reason);
+    callerSignal?.addEventListener('abort', onAbort, { once: true });
     const timer = setTimeout(
       () =>
         controller.abort(
@@ -52,30 +66,27 @@ export function createTransport(options: TransportOptions): (request: Request) =
       if (controller.signal.aborted) throw controller.signal.reason;
       const code = systemErrorCode(error);
       const reason = redact(error instanceof Error ? error.message : String(error), apiKey);
-      return Promise.reject(
-        new WanConnectionError(`${init.method} ${url} failed: ${reason}${code ? ` (${code})` : ''}`, {
-          cause: redact(error, apiKey),
-          ...(code ? { code } : {}),
-        }),
-      );
+      throw new WanConnectionError(`${init.method} ${url} failed: ${reason}${code ? ` (${code})` : ''}`, {
+        cause: redact(error, apiKey),
+        ...(code ? { code } : {}),
+      });
     } finally {
       clearTimeout(timer);
-      callerSignal.removeEventListener('abort', onAbort);
+      callerSignal?.removeEventListener('abort', onAbort);
     }
   }
 
-  return async (request) => {
-    const isRead = request.method === 'GET' || request.method === 'HEAD';
-    const headers = new Headers(request.headers);
+  return async (url, { method, headers: given, body, signal }) => {
+    const isRead = method === 'GET' || method === 'HEAD';
+    const headers = new Headers(given);
     headers.set('Authorization', `Bearer ${apiKey}`);
-    const init: RequestInit = { method: request.method, headers };
-    if (request.body !== null) init.body = await request.text();
+    const init: RequestInit = body === undefined ? { method, headers } : { method, headers, body };
     const mayRetryAmbiguous = isRead || unsafeRetrySubmits;
 
     for (let attempt = 0; ; attempt++) {
       let delayMs: number | undefined;
       try {
-        const response = await send(request.url, init, request.signal);
+        const response = await send(url, init, signal);
         const retryable =
           attempt < maxRetries &&
           retryableStatuses.has(response.status) &&
@@ -93,7 +104,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
         if (!retryable) throw error;
         delayMs = backoffDelay(attempt);
       }
-      await sleep(delayMs, request.signal);
+      await sleep(delayMs, signal);
     }
   };
 }
