@@ -1,10 +1,13 @@
 // Generates packages/zod/src/generated/zod.gen.ts from the spec with the zod plugin of @hey-api/openapi-ts.
+// The resolvers below change the plugin's output where it would not give the spec's verdict or type.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from '@hey-api/openapi-ts';
+import { createClient, type UserConfig } from '@hey-api/openapi-ts';
 import { generatedHeader, root, specSource, writeGeneratedTs } from './lib/workspace.ts';
 
+type ZodPlugin = Extract<NonNullable<UserConfig['plugins']>[number], { name: 'zod' }>;
+type Resolvers = NonNullable<ZodPlugin['~resolvers']>;
 type SchemaNode = Record<string, unknown>;
 
 /** The hand-written check for `format: uri`, exported by packages/zod/src/formats.ts. */
@@ -25,6 +28,62 @@ function dropDefaults(schema: SchemaNode): void {
   for (const child of children) dropDefaults(child);
 }
 
+/**
+ * `format: uri` means an RFC 3986 URI; the plugin's `z.url()` checks a WHATWG URL instead, and trims and
+ * strips tabs from the value before the `pattern` sees it. The pattern is checked on the string as given,
+ * then the RFC 3986 check of packages/zod/src/formats.ts.
+ */
+const string: Resolvers['string'] = (ctx) => {
+  if (ctx.schema.format !== 'uri') return undefined;
+  ctx.chain.current = ctx.$(ctx.plugin.imports.z).attr('string').call();
+  ctx.chain.current = ctx.nodes.pattern(ctx) ?? ctx.chain.current;
+  return ctx.chain.current.attr('check').call(ctx.$(uriCheck));
+};
+
+/**
+ * Request objects are closed (`additionalProperties: false`) and must reject unknown keys; response objects
+ * are open and must keep fields the provider adds later. The plugin's `z.object` would accept the first and
+ * strip the second. Optional properties use `.exactOptional()`, so they infer `key?: T` like the spec's
+ * TypeScript types (`.optional()` infers `key?: T | undefined`, which `exactOptionalPropertyTypes` rejects).
+ */
+const object: Resolvers['object'] = (ctx) => {
+  const { properties = {}, additionalProperties, required = [] } = ctx.schema;
+  const isClosed = additionalProperties === false || additionalProperties?.type === 'never';
+  if (Object.keys(properties).length === 0 || (additionalProperties !== undefined && !isClosed))
+    return undefined;
+  const shape = ctx.$.object().pretty();
+  for (const [name, property] of Object.entries(properties)) {
+    // The walker's path is an internal `{ '~ref': [...] }` of @hey-api/codegen-core; this is its childContext().
+    const path = {
+      '~ref': [...(ctx.path as unknown as { '~ref': PropertyKey[] })['~ref'], 'properties', name],
+    };
+    const result = ctx.walk(property, { path: path as unknown as typeof ctx.path, plugin: ctx.plugin });
+    ctx._childResults.push(result);
+    const chain = ctx.applyModifiers(result, {}).chain;
+    shape.prop(name, required.includes(name) ? chain : chain.attr('exactOptional').call());
+  }
+  return ctx
+    .$(ctx.plugin.imports.z)
+    .attr(isClosed ? 'strictObject' : 'looseObject')
+    .call(shape);
+};
+
+/**
+ * `minItems` = `maxItems` arrays (exactly one image URL) become `z.tuple([...])` in the plugin, which infers
+ * `[string]` where the spec's TypeScript type is `string[]`. `z.array(...).length(n)` checks the same.
+ */
+const tuple: Resolvers['tuple'] = (ctx) => {
+  const { minItems, maxItems, const: constant } = ctx.schema;
+  const [item] = ctx.childResults;
+  if (constant !== undefined || minItems === undefined || minItems !== maxItems || !item) return undefined;
+  return ctx
+    .$(ctx.plugin.imports.z)
+    .attr('array')
+    .call(ctx.applyModifiers(item, {}).chain)
+    .attr('length')
+    .call(ctx.$.literal(minItems));
+};
+
 const out = mkdtempSync(join(tmpdir(), 'wan25-zod-'));
 try {
   await createClient({
@@ -39,36 +98,14 @@ try {
         requests: false,
         responses: false,
         webhooks: false,
-        '~resolvers': {
-          // `format: uri` means an RFC 3986 URI; the plugin's `z.url()` checks a WHATWG URL instead (and trims
-          // and strips tabs from the value before the pattern sees it). packages/zod/src/formats.ts has the
-          // RFC 3986 check, imported into the generated file below.
-          string(ctx) {
-            if (ctx.schema.format !== 'uri') return undefined;
-            ctx.chain.current = ctx.$(ctx.plugin.imports.z).attr('string').call();
-            ctx.chain.current = ctx.nodes.pattern(ctx) ?? ctx.chain.current;
-            return ctx.chain.current.attr('check').call(ctx.$(uriCheck));
-          },
-          // The spec's request objects are closed (`additionalProperties: false`) and must reject unknown
-          // keys; its response objects are open and must keep fields the provider adds later. The plugin's
-          // default, `z.object`, would accept the first and silently strip the second.
-          object(ctx) {
-            const { properties, additionalProperties } = ctx.schema;
-            if (!properties || Object.keys(properties).length === 0) return undefined;
-            const z = ctx.$(ctx.plugin.imports.z);
-            if (additionalProperties === undefined) return z.attr('looseObject').call(ctx.nodes.shape(ctx));
-            if (additionalProperties === false || additionalProperties.type === 'never') {
-              return z.attr('strictObject').call(ctx.nodes.shape(ctx));
-            }
-            return undefined;
-          },
-        },
+        '~resolvers': { object, string, tuple },
       },
     ],
   });
   writeGeneratedTs(
     join(root, 'packages', 'zod', 'src', 'generated', 'zod.gen.ts'),
-    `${generatedHeader('generate-zod.ts')}import { ${uriCheck} } from '../formats.ts';\n${readFileSync(join(out, 'zod.gen.ts'), 'utf8')}`,
+    `${generatedHeader('generate-zod.ts')}import { ${uriCheck} } from '../formats.ts';\n` +
+      readFileSync(join(out, 'zod.gen.ts'), 'utf8'),
   );
 } finally {
   rmSync(out, { recursive: true, force: true });

@@ -27,7 +27,7 @@ const discriminators = new Set<PropertyKey>(['request_type', 'mode', 'resolution
 export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
   const seen = new Set<string>();
   const issues: ValidationIssue[] = [];
-  for (const issue of flatten(error.issues, [], {})) {
+  for (const issue of flatten(error.issues, [], { variant: {} })) {
     const path = formatPath(issue.path);
     // A string that is neither a URL nor matches the pattern breaks one rule, not two.
     const key = issue.code === 'invalid_format' ? `${path}\0format` : `${path}\0${issue.message}`;
@@ -47,8 +47,14 @@ interface Flat {
 /** What the value said about the union branches it sits in, e.g. `{ mode: 'text-to-video', resolution: '480p' }`. */
 type Variant = Readonly<Record<string, string>>;
 
+/** Where an issue sits: the union branches around it and, when zod reported it, the nearest union's input. */
+interface Scope {
+  variant: Variant;
+  union?: { input: object; path: readonly PathKey[] };
+}
+
 /** The leaf issues under `base`, each with its message. */
-function flatten(issues: readonly Issue[], base: PathKey[], variant: Variant): Flat[] {
+function flatten(issues: readonly Issue[], base: PathKey[], scope: Scope): Flat[] {
   return issues.flatMap((issue): Flat[] => {
     const path = [...base, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
@@ -59,9 +65,14 @@ function flatten(issues: readonly Issue[], base: PathKey[], variant: Variant): F
       }));
     }
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      return flatten(meantBranch(issue.errors), path, { ...variant, ...discriminatorValues(issue) });
+      const input: unknown = issue.input;
+      const inner: Scope =
+        input !== null && typeof input === 'object'
+          ? { variant: { ...scope.variant, ...discriminatorValues(input) }, union: { input, path } }
+          : scope;
+      return flatten(meantBranch(issue.errors), path, inner);
     }
-    return [{ path, message: describe(issue, path, variant), code: issue.code }];
+    return [{ path, message: describe(issue, path, scope), code: issue.code }];
   });
 }
 
@@ -127,18 +138,30 @@ function isDiscriminatorMiss(issue: Issue): boolean {
   );
 }
 
-/** The union's discriminating values, read from its input when zod reported it (`reportInput: true`). */
-function discriminatorValues(issue: Issue): Variant {
-  const input: unknown = issue.input;
-  if (input === null || typeof input !== 'object') return {};
+/** A union's discriminating values, read from its input (zod reports it with `reportInput: true`). */
+function discriminatorValues(input: object): Variant {
   return Object.fromEntries(
     Object.entries(input).filter(([key, value]) => discriminators.has(key) && typeof value === 'string'),
   );
 }
 
-function describe(issue: Issue, path: readonly PathKey[], variant: Variant): string {
+/** Whether the value at `path` is absent: reported as `undefined`, and no key holds it (JSON has no `undefined`). */
+function isAbsent(issue: Issue, path: readonly PathKey[], union: Scope['union']): boolean {
+  if (!('input' in issue) || issue.input !== undefined) return false;
+  if (!union) return true;
+  const parent = path
+    .slice(union.path.length, -1)
+    .reduce<unknown>(
+      (at, key) =>
+        at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined,
+      union.input,
+    );
+  return parent === null || typeof parent !== 'object' || !((path.at(-1) as PropertyKey) in parent);
+}
+
+function describe(issue: Issue, path: readonly PathKey[], { variant, union }: Scope): string {
   const field = path.at(-1) as PathKey;
-  const isMissing = 'input' in issue && issue.input === undefined;
+  const isMissing = isAbsent(issue, path, union);
   const required = variant.mode ? `is required for ${variant.mode}` : 'is required';
   switch (issue.code) {
     case 'invalid_type':

@@ -50,14 +50,14 @@ export const MediaUrlSchema = z
  * 240-8000 px; at most 20 MB.
  *
  */
-export const ImageUrlsSchema = z.tuple([MediaUrlSchema]);
+export const ImageUrlsSchema = z.array(MediaUrlSchema).length(1);
 
 /**
  * Optional soundtrack: exactly one WAV or MP3 URL, 3-30 s, at most 15 MB. Audio longer than
  * `duration` is cut; shorter audio leaves the rest of the video silent.
  *
  */
-export const AudioUrlsSchema = z.tuple([MediaUrlSchema]);
+export const AudioUrlsSchema = z.array(MediaUrlSchema).length(1);
 
 /**
  * Rewrite the prompt before generation (the default). Helps short prompts, may add latency;
@@ -84,14 +84,14 @@ export const SeedSchema = z.int().gte(0).lte(2147483647);
 export const TextToVideo480pInputSchema = z.strictObject({
   mode: z.literal('text-to-video'),
   prompt: PromptSchema,
-  negative_prompt: NegativePromptSchema.optional(),
+  negative_prompt: NegativePromptSchema.exactOptional(),
   resolution: z.literal('480p'),
-  duration: DurationSchema.optional(),
-  aspect_ratio: z.enum(['16:9', '9:16', '1:1']).optional(),
-  audio_urls: AudioUrlsSchema.optional(),
-  prompt_extend: PromptExtendSchema.optional(),
-  watermark: WatermarkSchema.optional(),
-  seed: SeedSchema.optional(),
+  duration: DurationSchema.exactOptional(),
+  aspect_ratio: z.enum(['16:9', '9:16', '1:1']).exactOptional(),
+  audio_urls: AudioUrlsSchema.exactOptional(),
+  prompt_extend: PromptExtendSchema.exactOptional(),
+  watermark: WatermarkSchema.exactOptional(),
+  seed: SeedSchema.exactOptional(),
 });
 
 /**
@@ -102,14 +102,14 @@ export const TextToVideo480pInputSchema = z.strictObject({
 export const TextToVideoHdInputSchema = z.strictObject({
   mode: z.literal('text-to-video'),
   prompt: PromptSchema,
-  negative_prompt: NegativePromptSchema.optional(),
-  resolution: z.enum(['720p', '1080p']).optional(),
-  duration: DurationSchema.optional(),
-  aspect_ratio: z.enum(['16:9', '9:16', '1:1', '4:3', '3:4']).optional(),
-  audio_urls: AudioUrlsSchema.optional(),
-  prompt_extend: PromptExtendSchema.optional(),
-  watermark: WatermarkSchema.optional(),
-  seed: SeedSchema.optional(),
+  negative_prompt: NegativePromptSchema.exactOptional(),
+  resolution: z.enum(['720p', '1080p']).exactOptional(),
+  duration: DurationSchema.exactOptional(),
+  aspect_ratio: z.enum(['16:9', '9:16', '1:1', '4:3', '3:4']).exactOptional(),
+  audio_urls: AudioUrlsSchema.exactOptional(),
+  prompt_extend: PromptExtendSchema.exactOptional(),
+  watermark: WatermarkSchema.exactOptional(),
+  seed: SeedSchema.exactOptional(),
 });
 
 /**
@@ -127,14 +127,14 @@ export const TextToVideoInputSchema = z.union([TextToVideo480pInputSchema, TextT
 export const ImageToVideoInputSchema = z.strictObject({
   mode: z.literal('image-to-video'),
   image_urls: ImageUrlsSchema,
-  prompt: PromptSchema.optional(),
-  negative_prompt: NegativePromptSchema.optional(),
-  resolution: ResolutionSchema.optional(),
-  duration: DurationSchema.optional(),
-  audio_urls: AudioUrlsSchema.optional(),
-  prompt_extend: PromptExtendSchema.optional(),
-  watermark: WatermarkSchema.optional(),
-  seed: SeedSchema.optional(),
+  prompt: PromptSchema.exactOptional(),
+  negative_prompt: NegativePromptSchema.exactOptional(),
+  resolution: ResolutionSchema.exactOptional(),
+  duration: DurationSchema.exactOptional(),
+  audio_urls: AudioUrlsSchema.exactOptional(),
+  prompt_extend: PromptExtendSchema.exactOptional(),
+  watermark: WatermarkSchema.exactOptional(),
+  seed: SeedSchema.exactOptional(),
 });
 
 /**
@@ -228,8 +228,8 @@ export const SucceededTaskSchema = z.looseObject({
   state: z.literal('success'),
   resultJson: z.string(),
   createTime: CreateTimeSchema,
-  completeTime: CompleteTimeSchema.optional(),
-  costTime: z.int().gte(0).optional(),
+  completeTime: CompleteTimeSchema.exactOptional(),
+  costTime: z.int().gte(0).exactOptional(),
 });
 
 /**
@@ -262,9 +262,9 @@ export const FailedTaskSchema = z.looseObject({
   taskId: TaskIdentifierSchema,
   state: z.literal('failed'),
   failCode: FailCodeSchema,
-  failMsg: z.string().optional(),
+  failMsg: z.string().exactOptional(),
   createTime: CreateTimeSchema,
-  completeTime: CompleteTimeSchema.optional(),
+  completeTime: CompleteTimeSchema.exactOptional(),
 });
 
 /**
