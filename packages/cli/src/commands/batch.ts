@@ -1,0 +1,128 @@
+import { mkdir } from 'node:fs/promises';
+import { estimateCost } from '@wan25/client';
+import type { Command } from 'commander';
+import { Journal } from '../batch/journal.ts';
+import { readBatchFile } from '../batch/lines.ts';
+import { createRateGate } from '../batch/rate-gate.ts';
+import { type BatchSummary, runBatch } from '../batch/run-batch.ts';
+import { connect } from '../connection.ts';
+import type { CommandContext, Runner } from '../context.ts';
+import { formatUsd } from '../format.ts';
+import { addApiOptions, examples, parsePositiveInteger, timeoutOption } from '../options.ts';
+import type { Output } from '../output.ts';
+
+interface BatchFlags {
+  concurrency: number;
+  journal?: string;
+  outDir?: string;
+  resubmitUnknown?: boolean;
+  timeout: number;
+  json?: boolean;
+  baseUrl?: string;
+}
+
+export function registerBatch(program: Command, run: Runner): void {
+  const command = program
+    .command('batch')
+    .summary('generate one video per line of a JSONL file; rerun to resume')
+    .description(
+      "Submits one task per line of FILE (each line a JSON object of the API's input fields, e.g.\n" +
+        '{"prompt": "a fox in the snow", "resolution": "720p"}), with at most --concurrency tasks in flight,\n' +
+        'and waits for them. Every step is recorded in a journal before it is acted on, so running the same\n' +
+        'command again after a crash or Ctrl-C resumes: it waits for the tasks still running and never\n' +
+        'submits a line twice. A line whose submit was sent but whose task id never came back (a crash or a\n' +
+        'network error at that moment) may or may not exist: it is reported and resent only with\n' +
+        '--resubmit-unknown.',
+    )
+    .argument('<file>', 'JSONL file, one task input per line')
+    .option('--concurrency <n>', 'tasks in flight at once', parsePositiveInteger, 4)
+    .option('--journal <file>', 'journal file (default: FILE.journal)')
+    .option('--out-dir <dir>', 'download each first result to DIR/line-NNNN.mp4')
+    .option(
+      '--resubmit-unknown',
+      'also resend lines that an interrupted submit may already have created (may pay twice)',
+    )
+    .addOption(timeoutOption());
+  addApiOptions(command)
+    .addHelpText(
+      'after',
+      examples(
+        'wan25 batch prompts.jsonl --concurrency 8 --out-dir videos',
+        'wan25 batch prompts.jsonl --journal prompts.journal   # the same command resumes after Ctrl-C',
+        'wan25 batch prompts.jsonl --json > summary.json',
+      ),
+    )
+    .action((file: string, flags: BatchFlags) => run(flags.json, (context) => batch(context, file, flags)));
+}
+
+async function batch(context: CommandContext, file: string, flags: BatchFlags): Promise<number> {
+  const { output } = context;
+  const lines = await readBatchFile(file);
+  const wan = connect(flags, { fetch: createRateGate((url, init) => fetch(url, init)) });
+  if (flags.outDir !== undefined) await mkdir(flags.outDir, { recursive: true });
+  const { journal, states } = Journal.open(flags.journal ?? `${file}.journal`, lines);
+  try {
+    const counts = { new: 0, running: 0, done: 0, unknown: 0 };
+    let newCents = 0;
+    for (const line of lines) {
+      const status = states.get(line.line)?.status ?? 'new';
+      if (status === 'new' || status === 'rejected') {
+        counts.new++;
+        newCents += Math.round(estimateCost(line.input).usd * 100);
+      } else if (status === 'unknown') counts.unknown++;
+      else if (status === 'running') counts.running++;
+      else counts.done++;
+    }
+    output.note(
+      `${lines.length} lines: ${counts.done} done, ${counts.running} running, ${counts.new} to submit ` +
+        `(estimated ${formatUsd(newCents / 100)}); journal ${journal.path}`,
+    );
+    if (counts.unknown > 0 && !flags.resubmitUnknown) {
+      output.note(
+        output.colors.yellow(
+          `${counts.unknown} lines may have been submitted by an earlier run that stopped before their task id came back: ` +
+            'not resending them. Check your APIXO dashboard, then rerun with --resubmit-unknown to send them anyway.',
+        ),
+      );
+    }
+    const { summary, exitCode } = await runBatch(context, wan, lines, journal, states, {
+      concurrency: flags.concurrency,
+      timeoutSeconds: flags.timeout,
+      resubmitUnknown: flags.resubmitUnknown === true,
+      ...(flags.outDir === undefined ? {} : { outDir: flags.outDir }),
+    });
+    printSummary(output, summary);
+    // On stdout without --json: `LINE<TAB>URL` per succeeded line, for scripts.
+    output.result(
+      summary,
+      summary.succeeded.map(({ line, resultUrls }) => `${line}\t${resultUrls.join(' ')}`),
+    );
+    return exitCode;
+  } finally {
+    journal.close();
+  }
+}
+
+function printSummary(output: Output, summary: BatchSummary): void {
+  const { colors } = output;
+  const codes = new Map<string, number>();
+  for (const { failCode } of summary.failed) codes.set(failCode, (codes.get(failCode) ?? 0) + 1);
+  const byCode = [...codes].map(([code, count]) => `${code} ×${count}`).join(', ');
+  output.note(colors.bold(`Batch: ${summary.succeeded.length}/${summary.total} succeeded`));
+  if (summary.failed.length > 0) output.note(colors.red(`  failed: ${summary.failed.length} (${byCode})`));
+  if (summary.running.length > 0) {
+    output.note(`  still running: ${summary.running.length} (rerun the same command to wait for them)`);
+  }
+  if (summary.notSubmitted.length > 0) {
+    output.note(`  not submitted: ${summary.notSubmitted.length} (rerun the same command to submit them)`);
+  }
+  if (summary.unknown.length > 0) {
+    output.note(colors.yellow(`  unknown: lines ${summary.unknown.join(', ')} (see --resubmit-unknown)`));
+  }
+  if (summary.downloadErrors.length > 0)
+    output.note(colors.red(`  downloads failed: ${summary.downloadErrors.length}`));
+  const { succeededUsd, submittedUsd } = summary.estimatedCost;
+  output.note(
+    `  estimated cost: ${formatUsd(succeededUsd)} for the succeeded videos, ${formatUsd(submittedUsd)} for all submitted tasks`,
+  );
+}

@@ -1,0 +1,35 @@
+import type { CostEstimate, Resolution } from '@wan25/client';
+
+/** The API reference's typical generation time per resolution, in seconds. */
+export const typicalSecondsByResolution: Readonly<Record<Resolution, readonly [number, number]>> = {
+  '480p': [40, 120],
+  '720p': [60, 180],
+  '1080p': [90, 250],
+};
+
+/** `m:ss`, e.g. `2:05`. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+export function formatUsd(usd: number): string {
+  return `${usd.toFixed(2)} USD`;
+}
+
+/** `0.75 USD (5 s of 1080p at 0.15 USD/s)`. */
+export function describeCost(cost: CostEstimate, resolution: Resolution): string {
+  return `${formatUsd(cost.usd)} (${cost.seconds} s of ${resolution} at ${cost.usdPerSecond.toFixed(2)} USD/s)`;
+}
+
+/** `typical 1:00–3:00 for 720p`. */
+export function describeTypical(resolution: Resolution): string {
+  const [low, high] = typicalSecondsByResolution[resolution];
+  return `typical ${formatDuration(low * 1000)}–${formatDuration(high * 1000)} for ${resolution}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+}

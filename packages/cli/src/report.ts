@@ -1,0 +1,48 @@
+import { WanError, WanTimeoutError } from '@wan25/client';
+import { CommanderError } from 'commander';
+import type { CommandContext } from './context.ts';
+import { exitCodeOf, InterruptedError, UsageError } from './exit.ts';
+
+function isExpected(error: unknown): boolean {
+  return (
+    error instanceof WanError ||
+    error instanceof UsageError ||
+    error instanceof InterruptedError ||
+    error instanceof CommanderError
+  );
+}
+
+/** The error as the JSON document's `error` field: its name, message, own fields and the exit code. */
+function describe(error: unknown, exitCode: number): Record<string, unknown> {
+  const fields =
+    error instanceof WanError
+      ? error.toJSON()
+      : error instanceof Error
+        ? { name: error.name, message: error.message }
+        : { name: 'Error', message: String(error) };
+  return { ...fields, exitCode };
+}
+
+/** What to do next, when there is something useful to say. */
+function hint(error: unknown, taskId: unknown): string | undefined {
+  const stillRunning =
+    error instanceof InterruptedError || (error instanceof WanTimeoutError && error.taskId);
+  if (stillRunning && typeof taskId === 'string') {
+    return `Task ${taskId} keeps running: \`wan25 wait ${taskId}\` picks it up.`;
+  }
+  if (!isExpected(error)) return 'This is a bug in wan25; please report it with the output above.';
+  return undefined;
+}
+
+/** Prints a command's error (stderr, and the JSON document with `--json`) and answers its exit code. */
+export function reportError(context: CommandContext, error: unknown): number {
+  const { output, facts } = context;
+  const exitCode = exitCodeOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const detail = isExpected(error) || !(error instanceof Error) ? message : (error.stack ?? message);
+  output.note(output.colors.red(`wan25: ${detail}`));
+  const next = hint(error, facts.taskId);
+  if (next) output.note(next);
+  if (output.json && !output.resultWritten) output.result({ ...facts, error: describe(error, exitCode) }, []);
+  return exitCode;
+}

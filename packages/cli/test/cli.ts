@@ -1,0 +1,59 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The built bin: these tests run `wan25` the way users do (build first: `pnpm build`). */
+export const binPath = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+export const testApiKey = 'wan25-cli-test-key-9f3a';
+
+export interface CliResult {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+function environment(env: CliOptions['env'] = {}): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env, APIXO_API_KEY: testApiKey, NO_COLOR: '1', ...env };
+  delete merged.WAN25_BASE_URL;
+  if (env.WAN25_BASE_URL !== undefined) merged.WAN25_BASE_URL = env.WAN25_BASE_URL;
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
+  return merged;
+}
+
+/** Starts `wan25 ...args` as a child process. */
+export function startCli(args: readonly string[], options: CliOptions = {}): ChildProcess {
+  if (!existsSync(binPath)) throw new Error(`${binPath} is missing: run \`pnpm build\` first`);
+  return spawn(process.execPath, [binPath, ...args], {
+    env: environment(options.env),
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Runs `wan25 ...args` to the end (asynchronously, so servers in this process keep answering). */
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  const child = startCli(args, options);
+  return collect(child);
+}
+
+export function collect(child: ChildProcess): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
+}
