@@ -20,7 +20,7 @@ export interface WanClientOptions {
   fetch?: FetchLike;
   /** Retries per request after the first attempt. Default 2. */
   maxRetries?: number;
-  /** Per-request deadline (until the response headers arrive), in milliseconds. Default 60 s. */
+  /** Deadline of each request attempt, answer body included, in milliseconds. Default 60 s. */
   timeoutMs?: number;
   /** Validate submits before sending and responses on arrival with `@wan25/zod`. Default true. */
   validate?: boolean;
@@ -96,13 +96,16 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
   const api = createClient<paths>({
     baseUrl,
     headers,
-    fetch: async (request) =>
-      transport(request.url, {
+    fetch: async (request) => {
+      const { response, text } = await transport(request.url, {
         method: request.method,
         headers: request.headers,
         signal: request.signal,
         ...(request.body === null ? {} : { body: await request.text() }),
-      }),
+      });
+      const { status, statusText, headers: responseHeaders } = response;
+      return new Response(text === '' ? null : text, { status, statusText, headers: responseHeaders });
+    },
   });
 
   function apiError(operation: string, response: Response, body: unknown): WanApiError {
@@ -140,7 +143,7 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     init: { body?: string; signal?: AbortSignal | undefined },
     subject: string,
   ): Promise<unknown> {
-    const response = await transport(
+    const { response, text } = await transport(
       `${baseUrl}${path}`,
       init.body === undefined
         ? { method: 'GET', headers, signal: init.signal }
@@ -151,7 +154,6 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
             signal: init.signal,
           },
     );
-    const text = await response.text();
     if (!response.ok) throw apiError(operation, response, parseOrKeep(text));
     try {
       return JSON.parse(text);

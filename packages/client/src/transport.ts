@@ -29,10 +29,17 @@ export interface TransportInit {
   signal?: AbortSignal | undefined;
 }
 
-export type Transport = (url: string, init: TransportInit) => Promise<Response>;
+/** An answer read to the end: the body is already consumed into `text`. */
+export interface Answer {
+  response: Response;
+  text: string;
+}
+
+export type Transport = (url: string, init: TransportInit) => Promise<Answer>;
 
 /**
- * The one place that adds auth, per-request deadlines and retries. The task helpers call it directly and
+ * The one place that adds auth, per-request deadlines and retries. The deadline and the caller's signal
+ * cover the whole exchange, body included, so a server that stalls mid-body cannot hold the caller. The task helpers call it directly and
  * `wan.api` uses it as openapi-fetch's `fetch`. (openapi-fetch middleware cannot resend a request, so the
  * retry loop wraps `fetch` instead.)
  *
@@ -47,7 +54,7 @@ export function createTransport(options: TransportOptions): Transport {
     url: string,
     init: RequestInit,
     callerSignal: AbortSignal | undefined,
-  ): Promise<Response> {
+  ): Promise<Answer> {
     if (callerSignal?.aborted) throw callerSignal.reason;
     // A controller and setTimeout rather than AbortSignal.timeout, so that fake timers drive it in tests.
     const controller = new AbortController();
@@ -61,7 +68,11 @@ export function createTransport(options: TransportOptions): Transport {
       timeoutMs,
     );
     try {
-      return await raceAbort(options.fetch(url, { ...init, signal: controller.signal }), controller.signal);
+      const response = await raceAbort(
+        options.fetch(url, { ...init, signal: controller.signal }),
+        controller.signal,
+      );
+      return { response, text: await raceAbort(response.text(), controller.signal) };
     } catch (error) {
       if (controller.signal.aborted) throw controller.signal.reason;
       const code = systemErrorCode(error);
@@ -86,16 +97,16 @@ export function createTransport(options: TransportOptions): Transport {
     for (let attempt = 0; ; attempt++) {
       let delayMs: number | undefined;
       try {
-        const response = await send(url, init, signal);
+        const answer = await send(url, init, signal);
+        const { response } = answer;
         const retryable =
           attempt < maxRetries &&
           retryableStatuses.has(response.status) &&
           (response.status === 429 || mayRetryAmbiguous);
-        if (!retryable) return response;
+        if (!retryable) return answer;
         const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
-        if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) return response;
+        if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) return answer;
         delayMs = retryAfterMs ?? backoffDelay(attempt);
-        await response.body?.cancel();
       } catch (error) {
         const retryable =
           attempt < maxRetries &&

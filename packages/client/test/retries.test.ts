@@ -167,3 +167,30 @@ describe('status (GET) retries', () => {
     expect(fetch.calls[1]?.headers.get('Authorization')).toBe(`Bearer ${apiKey}`);
   });
 });
+
+describe('per-request deadline and abort cover the body too', () => {
+  const stalledBody = () =>
+    new Response(
+      new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"co')) }),
+      {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      },
+    );
+
+  it('gives WanTimeoutError when the body stalls', async () => {
+    const fetch = fakeFetch(stalledBody);
+    const wan = createWanClient({ apiKey, baseUrl, fetch, timeoutMs: 5_000, maxRetries: 0 });
+    const { error } = await settle(wan.getTask('task_1'), 5_000);
+    expect(error).toBeInstanceOf(WanTimeoutError);
+  });
+
+  it('rejects with the abort reason when aborted mid-body', async () => {
+    const fetch = fakeFetch(stalledBody);
+    const controller = new AbortController();
+    const outcome = settle(clientWith(fetch).getTask('task_1', { signal: controller.signal }), 0);
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort('stop');
+    expect(await outcome).toEqual({ error: 'stop' });
+  });
+});
