@@ -27,8 +27,14 @@ export interface PrismProcessOptions {
 export function spawnPrism({ host, port, log }: PrismProcessOptions): ChildProcess {
   const prismCli = require.resolve('@stoplight/prism-cli/dist/index.js');
   const spec = require.resolve('@wan25/spec/openapi.json');
-  const args = ['mock', spec, '--host', host, '--port', String(port), '--multiprocess=false'];
-  return spawn(process.execPath, ['--import', exitWithParent, prismCli, ...args], {
+  const args = [
+    ...['--import', exitWithParent, prismCli, 'mock', spec, '--host', host, '--port', String(port)],
+    // Logging slows Prism down markedly (see pnpm load:mock), so it is off unless asked for.
+    ...['--verboseLevel', log ? 'info' : 'silent'],
+    // One process (the default unless NODE_ENV=production), so that close() has one process to wait for.
+    '--multiprocess=false',
+  ];
+  return spawn(process.execPath, args, {
     detached: true,
     stdio: ['pipe', log ? 'inherit' : 'ignore', 'pipe'],
     env: { ...process.env, SCARF_ANALYTICS: 'false' },
