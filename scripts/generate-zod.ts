@@ -102,10 +102,17 @@ try {
       },
     ],
   });
+  // The plugin's output starts with `import * as z from 'zod';`; the `format: uri` check is imported after it.
+  const [zodImport, ...rest] = readFileSync(join(out, 'zod.gen.ts'), 'utf8').split('\n');
+  if (zodImport !== "import * as z from 'zod';") throw new Error(`unexpected first line: ${zodImport}`);
   writeGeneratedTs(
     join(root, 'packages', 'zod', 'src', 'generated', 'zod.gen.ts'),
-    `${generatedHeader('generate-zod.ts')}import { ${uriCheck} } from '../formats.ts';\n` +
-      readFileSync(join(out, 'zod.gen.ts'), 'utf8'),
+    [
+      generatedHeader('generate-zod.ts'),
+      zodImport,
+      `import { ${uriCheck} } from '../formats.ts';`,
+      ...rest,
+    ].join('\n'),
   );
 } finally {
   rmSync(out, { recursive: true, force: true });
