@@ -54,7 +54,8 @@ const errorStatuses = (path: string, method: string) =>
     .filter((status) => status !== '200')
     .map(Number);
 
-describe('against the mock', () => {
+// Prism on a loaded machine can take seconds per answer.
+describe('against the mock', { timeout: 30_000 }, () => {
   it('generate() submits, waits and returns the result URLs', async () => {
     const { counts, fetch } = countingFetch();
     const submitted: string[] = [];
@@ -135,7 +136,7 @@ describe('against the mock', () => {
       await wanFor({ validate: false })
         .submit(input, { callbackUrl })
         .catch(() => undefined);
-      await expect.poll(() => delivered.length, { timeout: 5_000 }).toBe(1);
+      await expect.poll(() => delivered.length, { timeout: 15_000 }).toBe(1);
       const deliverable = webhookExamples('taskFinished').map(({ value }) => parseWebhook(value));
       expect(deliverable).toContainEqual(delivered[0]);
     } finally {

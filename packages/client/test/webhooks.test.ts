@@ -103,7 +103,7 @@ describe('createWebhookHandler', () => {
       } as RequestInit),
     );
     expect(response.status).toBe(413);
-    expect(pulled).toBeLessThan(20);
+    expect(pulled).toBeLessThan(40); // the stream never ends: reading it all would hang
   });
 
   it('accepts a body of exactly 1 MB', async () => {
