@@ -204,8 +204,6 @@ const typeNames: Record<string, string> = {
   boolean: 'a boolean',
   object: 'an object',
   array: 'an array',
-  tuple: 'an array',
-  null: 'null',
 };
 
 function sizeOf(origin: string, size: number | bigint): string {
