@@ -3,6 +3,7 @@ import { GenerateTaskRequestSchema, GenerateTaskResponseSchema, toValidationIssu
 import createClient, { type Client } from 'openapi-fetch';
 import { readEnv } from './env.ts';
 import { WanApiError, WanError, WanValidationError } from './errors.ts';
+import { checkNumbers } from './options.ts';
 import { parseRetryAfter } from './retry.ts';
 import { redact } from './secret.ts';
 import { type SucceededTask, type Task, toTask } from './task.ts';
@@ -82,6 +83,10 @@ function resolveApiKey(apiKey = readEnv('APIXO_API_KEY')): string {
 }
 
 export function createWanClient(options: WanClientOptions = {}): WanClient {
+  checkNumbers('Invalid client options', {
+    maxRetries: [options.maxRetries, 'a non-negative integer'],
+    timeoutMs: [options.timeoutMs, 'a positive number'],
+  });
   const apiKey = resolveApiKey(options.apiKey);
   const validate = options.validate ?? true;
   const transport = createTransport({

@@ -1,6 +1,13 @@
 import type { Resolution } from '@wan25/types';
 import { sleep } from './abort.ts';
-import { WanApiError, WanConnectionError, WanTaskFailedError, WanTimeoutError } from './errors.ts';
+import {
+  WanApiError,
+  WanConnectionError,
+  WanTaskFailedError,
+  WanTimeoutError,
+  WanValidationError,
+} from './errors.ts';
+import { checkNumbers } from './options.ts';
 import type { SucceededTask, Task } from './task.ts';
 
 /** The API reference's recommended first poll, counted from `createTime`. */
@@ -60,8 +67,19 @@ export async function pollTask(
     timeoutMs = defaultWaitTimeoutMs,
     pollIntervalMs = defaultPollIntervalMs,
   } = options;
-  const firstPollDelayMs =
-    options.firstPollDelayMs ?? firstPollDelayMsByResolution[options.resolution ?? '1080p'];
+  checkNumbers('Invalid wait options', {
+    timeoutMs: [options.timeoutMs, 'a positive number'],
+    firstPollDelayMs: [options.firstPollDelayMs, 'a non-negative number'],
+    // Zero would poll in a tight loop.
+    pollIntervalMs: [options.pollIntervalMs, 'a positive number'],
+  });
+  const resolution = options.resolution ?? '1080p';
+  if (!Object.hasOwn(firstPollDelayMsByResolution, resolution)) {
+    throw new WanValidationError('Invalid wait options', [
+      { path: 'resolution', message: 'must be one of 480p, 720p, 1080p' },
+    ]);
+  }
+  const firstPollDelayMs = options.firstPollDelayMs ?? firstPollDelayMsByResolution[resolution];
   const startedAt = Date.now();
   const deadline = new AbortController();
   const timer = setTimeout(

@@ -44,6 +44,10 @@ describe('public types', () => {
   it('exposes the typed openapi-fetch client', () => {
     expectTypeOf(wan.api).toEqualTypeOf<Client<paths>>();
     expectTypeOf(createWanClient).parameter(0).toEqualTypeOf<WanClientOptions | undefined>();
+    expectTypeOf(createWanClient).toBeCallableWith({
+      fetch: globalThis.fetch,
+      headers: { Prefer: 'code=429' },
+    });
   });
 
   it('builds a standard fetch handler', () => {
