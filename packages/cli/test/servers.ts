@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 
 export interface TestServer {
   url: string;
@@ -52,50 +53,75 @@ export async function startCountingServer(): Promise<TestServer & { readonly cou
 export interface ProxiedRequest {
   method: string;
   path: string;
-  /** The prompt of a submit, which identifies a batch line. */
+  /** When the proxy received it (ms since the epoch). */
+  at: number;
+  /** The prompt of a submit, or of the task a status read asks about: identifies a batch line. */
   prompt?: string;
-  /** True when the request went on to the target (false: held, or answered by the proxy itself). */
+  /** The status the proxy answered with; undefined while it holds the request. */
+  status?: number;
+  /** True when the request went on to the mock (false: held, or answered by the proxy itself). */
   forwarded: boolean;
 }
 
 export interface ProxyRules {
-  /** Extra request headers per request, e.g. `Prefer: example=processing` for status reads. */
-  headers?: (method: string, path: string) => Record<string, string>;
+  /** Extra request headers, e.g. `Prefer: example=processing` for status reads of some prompts. */
+  headers?: (request: ProxiedRequest) => Record<string, string>;
   /** Answer a submit with this status instead of forwarding it. */
   refuseSubmit?: (
-    prompt: string | undefined,
+    request: ProxiedRequest,
   ) => { status: number; headers?: Record<string, string> } | undefined;
   /** Never answer (nor forward) this submit: the client waits until it is killed. */
-  holdSubmit?: (prompt: string | undefined) => boolean;
+  holdSubmit?: (request: ProxiedRequest) => boolean;
+  /** Forward this submit only after this many milliseconds. */
+  delaySubmit?: (request: ProxiedRequest) => number;
 }
 
+export interface Proxy extends TestServer {
+  requests: ProxiedRequest[];
+  setRules(next: ProxyRules): void;
+  /** Submits that reached the mock, per prompt. */
+  forwardedSubmits(): Map<string, number>;
+}
+
+/** The bytes the proxy serves for every result URL (see `startProxy`). */
+export const resultBytes = Buffer.from('not really an mp4, but bytes to download');
+
 /**
- * A proxy in front of the mock that logs every request and gives each forwarded submit its own task id
- * (`task_1`, `task_2`, ...), since the mock answers every submit with the same example id.
+ * A proxy in front of the mock that logs every request, gives each forwarded submit its own task id
+ * (`task_1`, `task_2`, ...: the mock answers every submit with the same example id), and points result
+ * URLs at itself (`/files/...`, serving `resultBytes`) so downloads stay on the loopback.
  */
-export async function startProxy(
-  target: string,
-  rules: ProxyRules = {},
-): Promise<TestServer & { requests: ProxiedRequest[]; setRules(next: ProxyRules): void }> {
+export async function startProxy(target: string, initialRules: ProxyRules = {}): Promise<Proxy> {
   const requests: ProxiedRequest[] = [];
+  const promptOfTask = new Map<string, string>();
+  let rules = initialRules;
   let nextTaskId = 1;
-  const proxy = { rules };
   const server = await listen(async (request, response) => {
     const method = request.method ?? 'GET';
     const path = request.url ?? '/';
     const body = await readBody(request);
+    const taskId = new URL(path, 'http://127.0.0.1').searchParams.get('taskId');
     const prompt =
-      method === 'POST' ? (JSON.parse(body) as { input?: { prompt?: string } }).input?.prompt : undefined;
+      method === 'POST'
+        ? (JSON.parse(body) as { input?: { prompt?: string } }).input?.prompt
+        : promptOfTask.get(taskId ?? '');
     const entry: ProxiedRequest = {
       method,
       path,
+      at: Date.now(),
       forwarded: false,
       ...(prompt === undefined ? {} : { prompt }),
     };
     requests.push(entry);
-    if (method === 'POST' && proxy.rules.holdSubmit?.(prompt)) return;
-    const refusal = method === 'POST' ? proxy.rules.refuseSubmit?.(prompt) : undefined;
+    if (path.startsWith('/files/')) {
+      entry.status = 200;
+      response.writeHead(200, { 'Content-Type': 'video/mp4' }).end(resultBytes);
+      return;
+    }
+    if (method === 'POST' && rules.holdSubmit?.(entry)) return;
+    const refusal = method === 'POST' ? rules.refuseSubmit?.(entry) : undefined;
     if (refusal) {
+      entry.status = refusal.status;
       response.writeHead(refusal.status, { 'Content-Type': 'application/json', ...refusal.headers });
       response.end(JSON.stringify({ code: refusal.status, message: 'refused by the test proxy' }));
       return;
@@ -104,7 +130,9 @@ export async function startProxy(
     for (const [name, value] of Object.entries(request.headers)) {
       if (typeof value === 'string' && name !== 'host' && name !== 'content-length') headers[name] = value;
     }
-    Object.assign(headers, proxy.rules.headers?.(method, path));
+    Object.assign(headers, rules.headers?.(entry));
+    const delayMs = method === 'POST' ? (rules.delaySubmit?.(entry) ?? 0) : 0;
+    if (delayMs > 0) await delay(delayMs);
     entry.forwarded = true;
     const upstream = await fetch(`${target}${path}`, {
       method,
@@ -115,8 +143,11 @@ export async function startProxy(
     if (method === 'POST' && upstream.ok) {
       const envelope = JSON.parse(text) as { data: { taskId: string } };
       envelope.data.taskId = `task_${nextTaskId++}`;
+      if (prompt !== undefined) promptOfTask.set(envelope.data.taskId, prompt);
       text = JSON.stringify(envelope);
     }
+    text = text.replaceAll('https://file.apixo.ai/', `${server.url}/files/`);
+    entry.status = upstream.status;
     response.writeHead(upstream.status, {
       'Content-Type': upstream.headers.get('Content-Type') ?? 'application/json',
     });
@@ -126,7 +157,15 @@ export async function startProxy(
     ...server,
     requests,
     setRules: (next) => {
-      proxy.rules = next;
+      rules = next;
+    },
+    forwardedSubmits() {
+      const counts = new Map<string, number>();
+      for (const { method, forwarded, prompt } of requests) {
+        if (method === 'POST' && forwarded && prompt !== undefined)
+          counts.set(prompt, (counts.get(prompt) ?? 0) + 1);
+      }
+      return counts;
     },
   };
 }

@@ -1,0 +1,133 @@
+import { contractBaseUrl } from '@wan25/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, testApiKey } from './cli.ts';
+import { listen, startProxy, type TestServer } from './servers.ts';
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+/** The mock behind a proxy that adds `Prefer` to the requests of one method (a scenario of the mock). */
+async function mockWith(method: 'GET' | 'POST', prefer: string): Promise<string> {
+  const proxy = await startProxy(contractBaseUrl(), {
+    headers: (request) => (request.method === method ? { Prefer: prefer } : {}),
+  });
+  servers.push(proxy);
+  return proxy.url;
+}
+
+describe('wan25 against the mock', () => {
+  it('generate --json prints the task id and the result URLs as one JSON document', async () => {
+    const result = await runCli(
+      ['generate', 'a paper boat on a rainy street', '--resolution', '720p', '--json'],
+      {
+        env: { WAN25_BASE_URL: contractBaseUrl() },
+      },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      taskId: 'task_12345678',
+      state: 'success',
+      resultUrls: ['https://file.apixo.ai/video.mp4'],
+      estimatedCost: { usd: 0.5, seconds: 5, usdPerSecond: 0.1 },
+    });
+    expect(result.stderr).toContain('Estimated cost: 0.50 USD (5 s of 720p at 0.10 USD/s)');
+    expect(result.stderr).toContain('Submitted task task_12345678');
+    expect(result.stderr).toMatch(/^success, 0:0\d elapsed \(typical 1:00–3:00 for 720p\)$/m);
+    expect(result.stdout + result.stderr).not.toContain(testApiKey);
+  });
+
+  it('generate prints only the result URLs on stdout without --json', async () => {
+    const result = await runCli(['generate', 'a lighthouse', '--base-url', contractBaseUrl()]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe('https://file.apixo.ai/video.mp4\n');
+  });
+
+  it('generate --no-wait prints the task id and does not poll', async () => {
+    const proxy = await startProxy(contractBaseUrl());
+    servers.push(proxy);
+    const result = await runCli(['generate', 'a lighthouse', '--no-wait', '--base-url', proxy.url]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe('task_1\n');
+    expect(proxy.requests.map(({ method }) => method)).toEqual(['POST']);
+  });
+
+  it('status of a failed task exits 1 with the fail code', async () => {
+    const baseUrl = await mockWith('GET', 'example=failedContentViolation');
+    const result = await runCli(['status', 'task_12345678', '--base-url', baseUrl]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^failed\nCONTENT_VIOLATION: .+\n$/);
+    expect(result.stderr).toContain('Task task_12345678 failed with CONTENT_VIOLATION');
+
+    const json = await runCli(['status', 'task_12345678', '--base-url', baseUrl, '--json']);
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      taskId: 'task_12345678',
+      state: 'failed',
+      failCode: 'CONTENT_VIOLATION',
+    });
+  });
+
+  it('status of a running task exits 0 with its state', async () => {
+    const result = await runCli([
+      'status',
+      'task_12345678',
+      '--base-url',
+      await mockWith('GET', 'example=processing'),
+    ]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('processing\n');
+  });
+
+  it('wait --json prints the succeeded task', async () => {
+    const result = await runCli(['wait', 'task_12345678', '--json', '--base-url', contractBaseUrl()]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      state: 'success',
+      resultUrls: ['https://file.apixo.ai/video.mp4'],
+    });
+  });
+
+  it('wait on a task that fails exits 1 and reports the code in the JSON document', async () => {
+    const baseUrl = await mockWith('GET', 'example=failedTimeout');
+    const result = await runCli(['wait', 'task_12345678', '--json', '--base-url', baseUrl]);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      taskId: 'task_12345678',
+      error: { name: 'WanTaskFailedError', failCode: 'TIMEOUT', exitCode: 1 },
+    });
+  });
+
+  it('an API error (402) exits 3 with the status in the message', async () => {
+    const baseUrl = await mockWith('POST', 'code=402');
+    const result = await runCli(['generate', 'a lighthouse', '--base-url', baseUrl, '--json']);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('HTTP 402');
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      error: { name: 'WanApiError', status: 402, exitCode: 3 },
+    });
+  });
+});
+
+describe('errors outside the mock', () => {
+  it('a server nobody listens on exits 3', async () => {
+    const closed = await listen(() => {});
+    await closed.close();
+    const result = await runCli(['status', 'task_1', '--base-url', closed.url]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('ECONNREFUSED');
+  });
+
+  it('never prints the key, even when a server echoes it back', async () => {
+    const echo = await listen((request, response) => {
+      response.writeHead(401, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ code: 401, message: `invalid key: ${request.headers.authorization}` }));
+    });
+    servers.push(echo);
+    const result = await runCli(['status', 'task_1', '--base-url', echo.url, '--json']);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('HTTP 401');
+    expect(result.stdout + result.stderr).not.toContain(testApiKey);
+  });
+});
