@@ -44,7 +44,8 @@ const string: Resolvers['string'] = (ctx) => {
  * Request objects are closed (`additionalProperties: false`) and must reject unknown keys; response objects
  * are open and must keep fields the provider adds later. The plugin's `z.object` would accept the first and
  * strip the second. Optional properties use `.exactOptional()`, so they infer `key?: T` like the spec's
- * TypeScript types (`.optional()` infers `key?: T | undefined`, which `exactOptionalPropertyTypes` rejects).
+ * TypeScript types (`.optional()` infers `key?: T | undefined`, which `exactOptionalPropertyTypes` rejects);
+ * a key set to `undefined`, which JSON cannot carry, is rejected rather than read as absent.
  */
 const object: Resolvers['object'] = (ctx) => {
   const { properties = {}, additionalProperties, required = [] } = ctx.schema;
