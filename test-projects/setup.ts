@@ -47,7 +47,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       overrides: Object.fromEntries(Object.keys(tarballs).map((name) => [name, `$${name}`])),
     };
     writeFileSync(join(consumerDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
       cwd: consumerDir,
       stdio: ['ignore', 'ignore', 'inherit'],
     });

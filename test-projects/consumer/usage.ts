@@ -49,10 +49,11 @@ export async function run(mock: MockServer): Promise<string[]> {
   return [...task.resultUrls, `$${usd}`];
 }
 
-export async function handle(body: unknown): Promise<string> {
+export function handle(body: string): string {
   try {
-    const payload: TaskStatusResponse = parseWebhook(body);
-    return describeTask(payload.data);
+    const task = parseWebhook(body);
+    if (task.state === 'success') return task.resultUrls[0] ?? '';
+    return task.state === 'unknown' ? task.rawState : task.state;
   } catch (error) {
     if (error instanceof WanValidationError || error instanceof WanApiError) return error.message;
     if (error instanceof WanTaskFailedError || error instanceof WanTimeoutError) return error.name;
@@ -60,8 +61,15 @@ export async function handle(body: unknown): Promise<string> {
   }
 }
 
+const pending: TaskStatusResponse = {
+  code: 200,
+  message: 'success',
+  data: { taskId: 'task_1', state: 'pending', createTime: 1767965610929 },
+};
+
 export const checks = {
   request: GenerateTaskRequestSchema.parse(request),
+  pending: describeTask(pending.data),
   input: GenerationInputSchema.safeParse(missingPrompt).success,
   status: TaskStatusResponseSchema.safeParse({}).success,
   result: ResultPayloadSchema.parse({ resultUrls: ['https://example.com/v.mp4'] }).resultUrls,

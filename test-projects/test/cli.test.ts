@@ -46,7 +46,7 @@ describe('the wan25 command from its tarball', () => {
 
   it('rejects an invalid request before sending it, with a usage exit code', () => {
     const { status, stderr } = wan25('generate', 'x', '--resolution', '4k');
-    expect(status).not.toBe(0);
+    expect(status).toBe(2); // the CLI's documented exit code for usage errors
     expect(stderr).toContain('--resolution');
   });
 });
