@@ -68,19 +68,27 @@ describe('the API reference built by `pnpm docs`', () => {
     for (const fragment of shows) expect(text, `${id} shows ${fragment}`).toContain(fragment);
   });
 
-  it('saves screenshots of both operations and the webhook', async () => {
-    mkdirSync(screenshots, { recursive: true });
-    for (const [id, name] of [
-      ['/tasks', 'operations.png'],
-      ['/webhooks/taskfinishedwebhook', 'webhook.png'],
-    ] as const) {
-      await sectionText(page, id);
-      const file = join(screenshots, name);
-      await page.screenshot({ path: file });
-      console.log(`screenshot of ${id}: ${relative(process.cwd(), file)}`);
+  it.each([
+    ['/tasks', 'operations.png', ['/generateTask/wan-2-5-video', '/statusTask/wan-2-5-video']],
+    [
+      '/webhooks/taskfinishedwebhook',
+      'webhook.png',
+      ['Final task status, POSTed to your callback_url', 'taskFinished'],
+    ],
+  ])('saves a screenshot of %s showing what matters', async (id, name, visible) => {
+    await sectionText(page, id);
+    // What the screenshot must show is rendered inside the viewport, not just somewhere in the page.
+    const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+    for (const text of visible) {
+      const box = await page.locator(`[data-section-id="${id}"]`).getByText(text).first().boundingBox();
+      expect(box, `${text} is rendered`).not.toBeNull();
+      expect(box && box.y >= 0 && box.y + box.height <= viewport.height, `${text} is in the viewport`).toBe(
+        true,
+      );
     }
-    const operations = await sectionText(page, '/tasks');
-    expect(operations).toContain('/generateTask/wan-2-5-video');
-    expect(operations).toContain('/statusTask/wan-2-5-video');
+    const file = join(screenshots, name);
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: file });
+    console.log(`screenshot of ${id}: ${relative(process.cwd(), file)}`);
   });
 });
