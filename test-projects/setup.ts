@@ -24,9 +24,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const consumerDir = join(workDir, 'project');
   let mock: ChildProcess | undefined;
   const teardown = async () => {
-    if (mock?.pid !== undefined && mock.exitCode === null) {
+    if (mock !== undefined && mock.exitCode === null) {
       const exited = new Promise((resolve) => mock?.once('exit', resolve));
-      process.kill(-mock.pid, 'SIGTERM'); // the mock's process group: wan25-mock and its Prism
+      mock.kill('SIGTERM'); // wan25-mock stops its Prism, then exits
       await exited;
     }
     rmSync(workDir, { recursive: true, force: true });
@@ -54,7 +54,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
     mock = spawn(join(consumerDir, 'node_modules', '.bin', 'wan25-mock'), ['--port', '0'], {
       cwd: consumerDir,
-      detached: true,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     project.provide('mockUrl', await announcedUrl(mock));
@@ -76,7 +75,7 @@ function announcedUrl(mock: ChildProcess): Promise<string> {
     let output = '';
     const onData = (chunk: string) => {
       output += chunk;
-      const url = /serving .* at (http:\/\/\S+)/.exec(output)?.[1];
+      const url = /serving .* at (http:\/\/\S+)\s/.exec(output)?.[1]; // whole once whitespace follows
       if (url === undefined) return;
       mock.stdout?.off('data', onData).resume(); // keep draining Prism's request log
       resolve(url);
