@@ -5,10 +5,10 @@ import { contractBaseUrl } from '@wan25/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lastEvents, promptOf, readJournal, waitUntil, writeBatch } from './batch.ts';
 import { collect, runCli, startCli } from './cli.ts';
-import { type Proxy, type ProxyRules, resultBytes, startProxy } from './servers.ts';
+import { type CountingProxy, type ProxyRules, resultBytes, startProxy } from './servers.ts';
 
 let folder: string;
-let proxy: Proxy;
+let proxy: CountingProxy;
 beforeEach(async () => {
   folder = await mkdtemp(join(tmpdir(), 'wan25-cli-batch-'));
 });
@@ -30,7 +30,7 @@ function statusRules(running: (line: number) => boolean): ProxyRules['headers'] 
   };
 }
 
-describe('wan25 batch', () => {
+describe('wan25 batch', { timeout: 180_000 }, () => {
   it('resumes after SIGKILL without submitting any line twice, and resends unknown lines only when asked', async () => {
     const file = join(folder, 'prompts.jsonl');
     const journal = join(folder, 'prompts.journal');

@@ -17,7 +17,7 @@ async function mockWith(method: 'GET' | 'POST', prefer: string): Promise<string>
   return proxy.url;
 }
 
-describe('wan25 against the mock', () => {
+describe('wan25 against the mock', { timeout: 60_000 }, () => {
   it('generate --json prints the task id and the result URLs as one JSON document', async () => {
     const result = await runCli(
       ['generate', 'a paper boat on a rainy street', '--resolution', '720p', '--json'],
@@ -110,7 +110,7 @@ describe('wan25 against the mock', () => {
   });
 });
 
-describe('errors outside the mock', () => {
+describe('errors outside the mock', { timeout: 60_000 }, () => {
   it('a server nobody listens on exits 3', async () => {
     const closed = await listen(() => {});
     await closed.close();

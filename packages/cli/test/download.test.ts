@@ -47,7 +47,7 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-describe('wan25 wait --out', () => {
+describe('wan25 wait --out', { timeout: 60_000 }, () => {
   it('streams the first result to the file', async () => {
     const file = join(folder, 'video.mp4');
     const result = await runCli(['wait', 'task_ok', '--out', file, '--json', '--base-url', api.url]);

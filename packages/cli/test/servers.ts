@@ -76,7 +76,7 @@ export interface ProxyRules {
   delaySubmit?: (request: ProxiedRequest) => number;
 }
 
-export interface Proxy extends TestServer {
+export interface CountingProxy extends TestServer {
   requests: ProxiedRequest[];
   setRules(next: ProxyRules): void;
   /** Submits that reached the mock, per prompt. */
@@ -91,7 +91,7 @@ export const resultBytes = Buffer.from('not really an mp4, but bytes to download
  * (`task_1`, `task_2`, ...: the mock answers every submit with the same example id), and points result
  * URLs at itself (`/files/...`, serving `resultBytes`) so downloads stay on the loopback.
  */
-export async function startProxy(target: string, initialRules: ProxyRules = {}): Promise<Proxy> {
+export async function startProxy(target: string, initialRules: ProxyRules = {}): Promise<CountingProxy> {
   const requests: ProxiedRequest[] = [];
   const promptOfTask = new Map<string, string>();
   let rules = initialRules;

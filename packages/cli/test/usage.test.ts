@@ -11,7 +11,7 @@ afterAll(() => api.close());
 
 const offline = (...args: string[]) => runCli([...args, '--base-url', api.url]);
 
-describe('wan25 generate rejects bad flags before sending anything', () => {
+describe('wan25 generate rejects bad flags before sending anything', { timeout: 60_000 }, () => {
   it('480p with 4:3 exits 2 naming --aspect-ratio and the allowed values', async () => {
     const result = await offline('generate', 'a boat', '--resolution', '480p', '--aspect-ratio', '4:3');
     expect(result.status).toBe(2);
@@ -89,7 +89,7 @@ describe('wan25 generate rejects bad flags before sending anything', () => {
   });
 });
 
-describe('wan25 cost', () => {
+describe('wan25 cost', { timeout: 60_000 }, () => {
   it('prints 1.50 USD for 10 s of 1080p', async () => {
     const result = await runCli(['cost', '--resolution', '1080p', '--duration', '10']);
     expect(result.status).toBe(0);
@@ -116,7 +116,7 @@ describe('wan25 cost', () => {
   });
 });
 
-describe('help', () => {
+describe('help', { timeout: 60_000 }, () => {
   it.each(['generate', 'status', 'wait', 'cost', 'batch'])(
     'wan25 %s --help shows usage and examples',
     async (name) => {
