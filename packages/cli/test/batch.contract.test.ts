@@ -21,7 +21,7 @@ const failing = new Set([3, 7, 12]);
 const lineOf = (prompt: string | undefined) => Number(/^batch line (\d+):/.exec(prompt ?? '')?.[1]);
 
 /** Status reads of the failing lines answer a failed task; the rest whatever `running` says. */
-function statusRules(running: (line: number) => boolean): ProxyRules['headers'] {
+function statusRules(running: (line: number) => boolean): NonNullable<ProxyRules['headers']> {
   return (request) => {
     if (request.method !== 'GET') return {};
     const line = lineOf(request.prompt);
