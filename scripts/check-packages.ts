@@ -23,7 +23,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** Every conditions object of an exports map, with its subpath, e.g. ['.', { types, import }]. */
 function conditionObjects(exports: unknown, at = 'exports'): [string, Record<string, unknown>][] {
   if (!isRecord(exports)) return [];
-  const nested = Object.entries(exports).flatMap(([key, value]) => conditionObjects(value, `${at}["${key}"]`));
+  const nested = Object.entries(exports).flatMap(([key, value]) =>
+    conditionObjects(value, `${at}["${key}"]`),
+  );
   return Object.keys(exports).some((key) => key.startsWith('.')) ? nested : [[at, exports], ...nested];
 }
 
