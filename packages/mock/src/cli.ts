@@ -15,8 +15,9 @@ function fail(message: string): never {
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65_535)
+  if (!/^\d+$/.test(value) || port > 65_535) {
     fail(`--port must be an integer from 0 to 65535, got "${value}"`);
+  }
   return port;
 }
 

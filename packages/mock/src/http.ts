@@ -14,8 +14,9 @@ export async function findFreePort(host: string): Promise<number> {
   });
   const address = server.address();
   await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string')
+  if (address === null || typeof address === 'string') {
     throw new Error(`could not read a free port on ${host}`);
+  }
   return address.port;
 }
 
