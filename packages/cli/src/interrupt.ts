@@ -11,11 +11,14 @@ export interface Interrupt {
  * The first Ctrl-C (SIGINT) aborts `signal`, so the command can stop waiting, record what it knows and
  * exit with 130. A second Ctrl-C exits at once, also with 130.
  */
-export function listenForInterrupt(onFirst?: () => void): Interrupt {
+export function listenForInterrupt(): Interrupt {
   const controller = new AbortController();
   const onSigint = () => {
-    if (controller.signal.aborted) process.exit(ExitCode.interrupted);
-    onFirst?.();
+    if (controller.signal.aborted) {
+      // A live progress line hides the cursor; show it again, since nothing else will now.
+      if (process.stderr.isTTY) process.stderr.write('\x1b[?25h\n');
+      process.exit(ExitCode.interrupted);
+    }
     controller.abort(new InterruptedError());
   };
   process.on('SIGINT', onSigint);
