@@ -33,16 +33,23 @@ async function worker(): Promise<void> {
   while (next < totalRequests) {
     const n = next++;
     const sentAt = performance.now();
-    const error = await send(n).catch((cause: Error) => `${cause.name}: ${cause.message}`);
+    // fetch() rejects with "fetch failed"; the reason (e.g. ECONNRESET) is its cause.
+    const error = await send(n).catch((failure: Error) => `${failure.message} (${String(failure.cause)})`);
     latenciesMs.push(performance.now() - sentAt);
     if (error) errors.push(`request ${n}: ${error}`);
   }
 }
 
 const loadStartedAt = performance.now();
+let prismSurvived = true;
 try {
   await Promise.all(Array.from({ length: concurrency }, worker));
 } finally {
+  try {
+    process.kill(mock.pid, 0);
+  } catch {
+    prismSurvived = false;
+  }
   await mock.close();
 }
 const elapsedS = (performance.now() - loadStartedAt) / 1_000;
@@ -57,5 +64,8 @@ console.log(
   `latency ms: p50 ${percentile(50)}, p95 ${percentile(95)}, p99 ${percentile(99)}, max ${percentile(100)}`,
 );
 console.log(`errors: ${errors.length}`);
-for (const error of errors.slice(0, 5)) console.error(`  ${error}`);
-if (errors.length > 0) process.exit(1);
+if (errors.length > 0) {
+  for (const error of errors.slice(0, 5)) console.error(`  ${error}`);
+  console.error(`Prism was ${prismSurvived ? 'still running' : 'gone'} when the last request finished`);
+  process.exit(1);
+}
