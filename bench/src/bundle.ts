@@ -21,6 +21,16 @@ interface BundleRow {
   name: string;
   minifiedBytes: number;
   gzippedBytes: number;
+  /** Minified bytes in the output per package (or `(entry)`), largest first. */
+  minifiedBytesByPackage: Record<string, number>;
+}
+
+/** `node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/core/schemas.js` -> `zod`; workspace paths by folder. */
+function packageOf(path: string): string {
+  const inNodeModules = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (inNodeModules) return inNodeModules[1] as string;
+  const inWorkspace = /(?:^|\/)packages\/([^/]+)\//.exec(path);
+  return inWorkspace ? `@wan25/${inWorkspace[1]}` : '(entry)';
 }
 
 async function measure({ source, external }: Entry): Promise<Omit<BundleRow, 'name'>> {
@@ -33,10 +43,22 @@ async function measure({ source, external }: Entry): Promise<Omit<BundleRow, 'na
     mainFields: ['module', 'main'],
     external,
     write: false,
+    metafile: true,
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { minifiedBytes: code.byteLength, gzippedBytes: gzipSync(code, { level: 9 }).byteLength };
+  const byPackage = new Map<string, number>();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const name = packageOf(path);
+      byPackage.set(name, (byPackage.get(name) ?? 0) + bytesInOutput);
+    }
+  }
+  return {
+    minifiedBytes: code.byteLength,
+    gzippedBytes: gzipSync(code, { level: 9 }).byteLength,
+    minifiedBytesByPackage: Object.fromEntries([...byPackage].sort(([, a], [, b]) => b - a)),
+  };
 }
 
 /** The client's ESM entry (its built dist) with and without zod, and openapi-fetch alone. */
@@ -58,12 +80,16 @@ export async function measureBundles(): Promise<Section> {
   return {
     key: 'bundle',
     title: '4. Bundle: ESM entry minified + gzipped (esbuild, gzip -9)',
-    head: ['bundle', 'minified', 'min + gzip', 'gzip / openapi-fetch'],
+    head: ['bundle', 'minified', 'min + gzip', 'gzip / openapi-fetch', 'minified, by package'],
     rows: rows.map((row) => [
       row.name,
       kB(row.minifiedBytes),
       kB(row.gzippedBytes),
       `${(row.gzippedBytes / baseline.gzippedBytes).toFixed(2)}x`,
+      Object.entries(row.minifiedBytesByPackage)
+        .filter(([name]) => name !== '(entry)')
+        .map(([name, bytes]) => `${name} ${kB(bytes)}`)
+        .join(', '),
     ]),
     data: rows,
     checks,
