@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { findFreePort, originOf, waitForHttp } from './http.ts';
-import { spawnPrism } from './prism.ts';
+import { copySpec, spawnPrism } from './prism.ts';
 
 export interface MockServerOptions {
   /** Port to listen on; `0` (the default) picks a free one. */
@@ -51,16 +51,26 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 class PrismExitedError extends Error {}
 
 async function startPrism(host: string, port: number, log: boolean): Promise<MockServer> {
-  const child = spawnPrism({ host, port, log });
-  const { pid } = child;
-  if (pid === undefined) throw new Error('startMockServer: could not spawn Prism');
+  const spec = copySpec();
+  const child = spawnPrism({ spec: spec.file, host, port, log });
+  try {
+    await once(child, 'spawn');
+  } catch (error) {
+    spec.remove();
+    throw new Error(`startMockServer: could not start Prism: ${(error as Error).message}`);
+  }
+  child.once('exit', spec.remove);
+  const pid = child.pid as number;
 
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-4_000);
   });
   const exited = once(child, 'exit');
-  const killWithThisProcess = () => signalGroup(child, 'SIGKILL');
+  const killWithThisProcess = () => {
+    signalGroup(child, 'SIGKILL');
+    spec.remove();
+  };
   process.once('exit', killWithThisProcess);
   child.once('exit', () => process.removeListener('exit', killWithThisProcess));
   const close = () => stop(child, exited);

@@ -1,4 +1,6 @@
 import { once } from 'node:events';
+import { utimesSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type MockServer, startMockServer } from '../src/index.ts';
@@ -27,6 +29,20 @@ describe('startMockServer', () => {
       await server.close();
     },
   );
+
+  it('keeps answering while the bundled spec is rewritten (pnpm generate)', startup, async () => {
+    server = await startMockServer();
+    // Prism restarts whenever the file it serves changes, resetting connections; a touch is enough.
+    const bundledSpec = createRequire(import.meta.url).resolve('@wan25/spec/openapi.json');
+    const now = new Date();
+    utimesSync(bundledSpec, now, now);
+    const until = Date.now() + 2_000;
+    while (Date.now() < until) {
+      const response = await fetch(`${server.url}/statusTask/wan-2-5-video?taskId=t`, { headers: auth });
+      expect(response.status).toBe(200);
+      await response.body?.cancel();
+    }
+  });
 
   it('reports Prism exiting before it answers, e.g. on a port in use', startup, async () => {
     const occupant = createServer().listen(0, '127.0.0.1');
