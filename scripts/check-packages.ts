@@ -123,13 +123,14 @@ async function attwProblems(pkg: PackedPackage): Promise<string[]> {
 const destination = mkdtempSync(join(tmpdir(), 'wan25-check-packages-'));
 try {
   const packed = await packPublishedPackages(destination);
+  const checked = await Promise.all(
+    packed.map(async (pkg) => {
+      const [publint, attw] = await Promise.all([publintProblems(pkg), attwProblems(pkg)]);
+      return { pkg, problems: [...manifestProblems(pkg), ...publint, ...attw] };
+    }),
+  );
   let failed = 0;
-  for (const pkg of packed) {
-    const problems = [
-      ...manifestProblems(pkg),
-      ...(await publintProblems(pkg)),
-      ...(await attwProblems(pkg)),
-    ];
+  for (const { pkg, problems } of checked) {
     if (problems.length === 0) {
       console.log(`ok ${pkg.manifest.name}: publint, attw --profile esm-only and package.json fields`);
     } else {
