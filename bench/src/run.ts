@@ -10,15 +10,17 @@ import {
   writeResults,
 } from './report.ts';
 
-// Build runs first: it makes the dist that the other sections import.
+// In the order the tables are numbered. The others import the packages' dist, so they load only once
+// build (which runs first) has made it.
 const sections: Record<string, () => Promise<Section>> = {
-  build: async () => measureBuild(),
   overhead: async () => (await import('./overhead.ts')).measureOverhead(),
   validation: async () => (await import('./validation.ts')).measureValidation(),
   polling: async () => (await import('./polling.ts')).measurePolling(),
   bundle: async () => (await import('./bundle.ts')).measureBundles(),
+  build: async () => measureBuild(),
   mock: async () => (await import('./mock.ts')).measureMock(),
 };
+const tableOrder = Object.keys(sections);
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in sections));
@@ -26,7 +28,9 @@ if (unknown.length > 0) {
   console.error(`unknown section ${unknown.join(', ')}; sections: ${Object.keys(sections).join(', ')}`);
   process.exit(2);
 }
-const names = requested.length > 0 ? requested : Object.keys(sections);
+const names = (requested.length > 0 ? requested : tableOrder).toSorted((a, b) =>
+  a === 'build' ? -1 : b === 'build' ? 1 : 0,
+);
 
 const startedAt = performance.now();
 const results: Section[] = [];
@@ -37,6 +41,7 @@ for (const name of names) {
   process.stderr.write(` ${((performance.now() - sectionStartedAt) / 1000).toFixed(1)} s\n`);
 }
 const totalSeconds = (performance.now() - startedAt) / 1000;
+results.sort((a, b) => tableOrder.indexOf(a.key) - tableOrder.indexOf(b.key));
 
 const maxTotalSeconds = 300;
 if (requested.length === 0) {
