@@ -42,8 +42,9 @@ const zodSchemas = {
   TaskStatusResponse: TaskStatusResponseSchema,
 };
 
-function repeated(check: (body: unknown) => boolean, body: unknown, expected: boolean): Fn {
-  if (check(body) !== expected) throw new Error('a validator disagrees with the vector verdict');
+function repeated(name: string, check: (body: unknown) => boolean, body: unknown, expected: boolean): Fn {
+  if (check(body) !== expected)
+    throw new Error(`${name}: the verdict differs from the vector's (${expected})`);
   return () => {
     for (let i = 0; i < batch; i++) check(body);
   };
@@ -65,8 +66,13 @@ export async function measureValidation(): Promise<Section> {
   const all = cases();
   for (const { schema, vector, valid, body } of all) {
     const ajv = specValidator(schema);
-    tasks[`zod ${vector}`] = repeated((value) => zodSchemas[schema].safeParse(value).success, body, valid);
-    tasks[`ajv ${vector}`] = repeated((value) => ajv(value), body, valid);
+    tasks[`zod ${vector}`] = repeated(
+      `zod ${vector}`,
+      (value) => zodSchemas[schema].safeParse(value).success,
+      body,
+      valid,
+    );
+    tasks[`ajv ${vector}`] = repeated(`ajv ${vector}`, (value) => ajv(value), body, valid);
   }
   const medians = await medianLatencies(tasks, { rounds: 3, timeMs: 150 });
   const opsPerSecond = (name: string) => (batch * 1000) / median(medians[name] ?? []);
