@@ -54,13 +54,21 @@ describe('wan25 batch', { timeout: 180_000 }, () => {
     ];
     const first = startCli(args);
     const firstRun = collect(first);
+    let firstOutput = '';
+    first.stderr?.on('data', (chunk: Buffer) => {
+      firstOutput += chunk.toString();
+    });
     const held = () =>
       proxy.requests.filter((request) => request.method === 'POST' && request.status === undefined);
-    await waitUntil(async () => {
-      const events = [...lastEvents(await readJournal(journal)).values()];
-      const finished = events.filter((event) => event === 'succeeded' || event === 'failed').length;
-      return finished === 21 && held().length === 4;
-    }, 'run 1 to reach its midpoint');
+    await waitUntil(
+      async () => {
+        const events = [...lastEvents(await readJournal(journal)).values()];
+        const finished = events.filter((event) => event === 'succeeded' || event === 'failed').length;
+        return finished === 21 && held().length === 4;
+      },
+      'run 1 to reach its midpoint',
+      () => firstOutput,
+    );
     first.kill('SIGKILL');
     expect((await firstRun).signal).toBe('SIGKILL');
 

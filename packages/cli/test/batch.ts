@@ -27,11 +27,19 @@ export async function readJournal(file: string): Promise<JournalRecord[]> {
     .map((line) => JSON.parse(line) as JournalRecord);
 }
 
-/** Polls until `check` holds (or throws after `timeoutMs`, generous for slow machines). */
-export async function waitUntil(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 60_000) {
+/**
+ * Polls until `check` holds, or throws after `timeoutMs` (generous for slow machines) with what `context`
+ * says (e.g. the command's output so far).
+ */
+export async function waitUntil(
+  check: () => Promise<boolean> | boolean,
+  what: string,
+  context: () => string = () => '',
+  timeoutMs = 60_000,
+) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${context()}`);
     await delay(50);
   }
 }

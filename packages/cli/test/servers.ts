@@ -1,4 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 
@@ -83,6 +89,33 @@ export interface CountingProxy extends TestServer {
   forwardedSubmits(): Map<string, number>;
 }
 
+/**
+ * One request on a fresh connection (no keep-alive): a pooled socket that the mock is closing at that
+ * moment would fail the request, and this proxy must not add failures of its own.
+ */
+function forward(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+): Promise<{ status: number; contentType: string | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    const upstream = httpRequest(url, { method, headers, agent: false }, (answer) => {
+      let text = '';
+      answer.setEncoding('utf8');
+      answer.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      answer.on('end', () =>
+        resolve({ status: answer.statusCode ?? 0, contentType: answer.headers['content-type'], body: text }),
+      );
+      answer.on('error', reject);
+    });
+    upstream.on('error', reject);
+    upstream.end(body);
+  });
+}
+
 /** The bytes the proxy serves for every result URL (see `startProxy`). */
 export const resultBytes = Buffer.from('not really an mp4, but bytes to download');
 
@@ -134,13 +167,9 @@ export async function startProxy(target: string, initialRules: ProxyRules = {}):
     const delayMs = method === 'POST' ? (rules.delaySubmit?.(entry) ?? 0) : 0;
     if (delayMs > 0) await delay(delayMs);
     entry.forwarded = true;
-    const upstream = await fetch(`${target}${path}`, {
-      method,
-      headers,
-      ...(method === 'POST' ? { body } : {}),
-    });
-    let text = await upstream.text();
-    if (method === 'POST' && upstream.ok) {
+    const upstream = await forward(`${target}${path}`, method, headers, method === 'POST' ? body : undefined);
+    let text = upstream.body;
+    if (method === 'POST' && upstream.status === 200) {
       const envelope = JSON.parse(text) as { data: { taskId: string } };
       envelope.data.taskId = `task_${nextTaskId++}`;
       if (prompt !== undefined) promptOfTask.set(envelope.data.taskId, prompt);
@@ -148,9 +177,7 @@ export async function startProxy(target: string, initialRules: ProxyRules = {}):
     }
     text = text.replaceAll('https://file.apixo.ai/', `${server.url}/files/`);
     entry.status = upstream.status;
-    response.writeHead(upstream.status, {
-      'Content-Type': upstream.headers.get('Content-Type') ?? 'application/json',
-    });
+    response.writeHead(upstream.status, { 'Content-Type': upstream.contentType ?? 'application/json' });
     response.end(text);
   });
   return {

@@ -45,23 +45,24 @@ describe('wan25 in a terminal', { timeout: 180_000 }, () => {
     await waitUntil(
       () => /processing .*░.* 0:0[2-9] elapsed \(typical 1:00–3:00 for 720p\)/.test(terminal.screen),
       'the live line to tick past 0:02',
+      () => terminal.screen,
     );
     // One line redrawn in place (cursor to column 1), not a new line per tick.
     expect(terminal.screen).toContain('\x1b[1G');
     expect(terminal.screen.match(/processing/g)?.length).toBeGreaterThan(1);
     expect(terminal.screen).not.toMatch(/\nprocessing, 0:0\d elapsed/);
     terminal.type('\x03');
-    expect(await terminal.exited).toBe(130);
+    expect(await terminal.exited, terminal.screen).toBe(130);
     expect(terminal.screen).toContain('Interrupted (Ctrl-C)');
     expect(terminal.screen).toContain('Task task_1 keeps running: `wan25 wait task_1` picks it up.');
   });
 
   it('uses colors on a terminal unless NO_COLOR is set', async () => {
     const colored = runInTerminal(['generate', 'a fox', '--base-url', contractBaseUrl()]);
-    expect(await colored.exited).toBe(0);
+    expect(await colored.exited, colored.screen).toBe(0);
     expect(colored.screen).toMatch(colorCode);
     const plain = runInTerminal(['generate', 'a fox', '--base-url', contractBaseUrl()], { NO_COLOR: '1' });
-    expect(await plain.exited).toBe(0);
+    expect(await plain.exited, plain.screen).toBe(0);
     expect(plain.screen).toContain('succeeded');
     expect(plain.screen).not.toMatch(colorCode);
   });
@@ -76,9 +77,10 @@ describe('wan25 in a terminal', { timeout: 180_000 }, () => {
     await waitUntil(
       () => terminal.screen.includes('0/8 done · 4 running · 0 failed'),
       'four tasks running in the live line',
+      () => terminal.screen,
     );
     terminal.type('\x03');
-    expect(await terminal.exited).toBe(130);
+    expect(await terminal.exited, terminal.screen).toBe(130);
     expect(terminal.screen).toContain('still running: 4');
 
     // Every record is complete JSON; the four submitted lines have their task ids, nothing is in doubt.
