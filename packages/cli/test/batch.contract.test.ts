@@ -174,6 +174,23 @@ describe('wan25 batch', { timeout: 180_000 }, () => {
     expect(proxy.requests.length).toBe(sent);
   });
 
+  it('exits 2 when the journal cannot be created there', async () => {
+    const file = join(folder, 'prompts.jsonl');
+    await writeBatch(file, 1);
+    proxy = await startProxy(contractBaseUrl());
+    const result = await runCli([
+      'batch',
+      file,
+      '--journal',
+      join(folder, 'missing', 'j.jsonl'),
+      '--base-url',
+      proxy.url,
+    ]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('beside the journal (ENOENT)');
+    expect(proxy.requests).toEqual([]);
+  });
+
   it('rejects invalid lines, naming each line and field, before sending anything', async () => {
     const file = join(folder, 'prompts.jsonl');
     await writeFile(

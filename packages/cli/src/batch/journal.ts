@@ -111,7 +111,9 @@ function lock(lockPath: string): void {
       writeFileSync(lockPath, `${process.pid}\n`, { flag: 'wx' });
       return;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const { code } = error as NodeJS.ErrnoException;
+      if (code !== 'EEXIST')
+        throw new UsageError(`Cannot create ${lockPath} beside the journal (${code ?? String(error)})`);
     }
     const holder = Number(readFileSync(lockPath, 'utf8').trim());
     if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {

@@ -7,6 +7,7 @@ import { createRateGate } from '../batch/rate-gate.ts';
 import { type BatchSummary, runBatch } from '../batch/run-batch.ts';
 import { connect } from '../connection.ts';
 import type { CommandContext, Runner } from '../context.ts';
+import { UsageError } from '../exit.ts';
 import { formatUsd } from '../format.ts';
 import { addApiOptions, examples, parsePositiveInteger, timeoutOption } from '../options.ts';
 import type { Output } from '../output.ts';
@@ -59,7 +60,12 @@ async function batch(context: CommandContext, file: string, flags: BatchFlags): 
   const { output } = context;
   const lines = await readBatchFile(file);
   const wan = connect(flags, { fetch: createRateGate((url, init) => fetch(url, init)) });
-  if (flags.outDir !== undefined) await mkdir(flags.outDir, { recursive: true });
+  if (flags.outDir !== undefined) {
+    const outDir = flags.outDir;
+    await mkdir(outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`--out-dir: cannot create ${outDir} (${error.code ?? error.message})`);
+    });
+  }
   const { journal, states } = Journal.open(flags.journal ?? `${file}.journal`, lines);
   try {
     const counts = { new: 0, running: 0, done: 0, unknown: 0 };
