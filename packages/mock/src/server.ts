@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { findFreePort, originOf, waitForHttp } from './http.ts';
-import { copySpec, spawnPrism } from './prism.ts';
+import { spawnPrism } from './prism.ts';
 
 export interface MockServerOptions {
   /** Port to listen on; `0` (the default) picks a free one. */
@@ -27,7 +27,7 @@ const portRaceAttempts = 3;
 
 /**
  * Starts Prism on the bundled Wan 2.5 spec and resolves once it answers HTTP (any status).
- * Pair every call with `close()`; should this process exit first, Prism is killed with it.
+ * Pair every call with `close()`; should this process exit first, in any way, Prism exits with it.
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 0, host = '127.0.0.1', log = false } = options;
@@ -51,15 +51,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 class PrismExitedError extends Error {}
 
 async function startPrism(host: string, port: number, log: boolean): Promise<MockServer> {
-  const spec = copySpec();
-  const child = spawnPrism({ spec: spec.file, host, port, log });
+  const child = spawnPrism({ host, port, log });
   try {
     await once(child, 'spawn');
   } catch (error) {
-    spec.remove();
     throw new Error(`startMockServer: could not start Prism: ${(error as Error).message}`);
   }
-  child.once('exit', spec.remove);
   const pid = child.pid as number;
 
   let stderr = '';
@@ -67,12 +64,6 @@ async function startPrism(host: string, port: number, log: boolean): Promise<Moc
     stderr = (stderr + chunk).slice(-4_000);
   });
   const exited = once(child, 'exit');
-  const killWithThisProcess = () => {
-    signalGroup(child, 'SIGKILL');
-    spec.remove();
-  };
-  process.once('exit', killWithThisProcess);
-  child.once('exit', () => process.removeListener('exit', killWithThisProcess));
   const close = () => stop(child, exited);
 
   const url = originOf(host, port);
