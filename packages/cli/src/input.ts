@@ -24,7 +24,6 @@ export interface ValidRequest {
 
 /** Which flag sets each request field, to name it in validation messages. */
 const flagByPath: Readonly<Record<string, string>> = {
-  'input.mode': '--image',
   'input.prompt': 'PROMPT',
   'input.image_urls': '--image',
   'input.audio_urls': '--audio',
@@ -33,8 +32,6 @@ const flagByPath: Readonly<Record<string, string>> = {
   'input.aspect_ratio': '--aspect-ratio',
   'input.negative_prompt': '--negative-prompt',
   'input.seed': '--seed',
-  'input.prompt_extend': '--no-prompt-extend',
-  'input.watermark': '--watermark',
   callback_url: '--callback-url',
 };
 

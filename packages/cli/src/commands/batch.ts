@@ -27,13 +27,15 @@ export function registerBatch(program: Command, run: Runner): void {
     .command('batch')
     .summary('generate one video per line of a JSONL file; rerun to resume')
     .description(
-      "Submits one task per line of FILE (each line a JSON object of the API's input fields, e.g.\n" +
-        '{"prompt": "a fox in the snow", "resolution": "720p"}), with at most --concurrency tasks in flight,\n' +
-        'and waits for them. Every step is recorded in a journal before it is acted on, so running the same\n' +
-        'command again after a crash or Ctrl-C resumes: it waits for the tasks still running and never\n' +
-        'submits a line twice. A line whose submit was sent but whose task id never came back (a crash or a\n' +
-        'network error at that moment) may or may not exist: it is reported and resent only with\n' +
+      [
+        "Submits one task per line of FILE (each line a JSON object of the API's input fields, e.g.",
+        '{"prompt": "a fox in the snow", "resolution": "720p"}), with at most --concurrency tasks in flight,',
+        'and waits for them. Every step is recorded in a journal before it is acted on, so running the same',
+        'command again after a crash or Ctrl-C resumes: it waits for the tasks still running and never',
+        'submits a line twice. A line whose submit was sent but whose task id never came back (a crash or a',
+        'network error at that moment) may or may not exist: it is reported, and resent only with',
         '--resubmit-unknown.',
+      ].join(' '),
     )
     .argument('<file>', 'JSONL file, one task input per line')
     .option('--concurrency <n>', 'tasks in flight at once', parsePositiveInteger, 4)

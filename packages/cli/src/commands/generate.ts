@@ -21,20 +21,23 @@ export function registerGenerate(program: Command, run: Runner): void {
     .command('generate')
     .summary('submit a video task, wait for it and print the result URLs')
     .description(
-      'Submits a text-to-video task (or image-to-video with --image), prints the estimated cost and the task id,\n' +
-        'shows progress while it runs, then prints the result URLs on stdout.',
+      'Submits a text-to-video task (or image-to-video with --image), prints the estimated cost and the task id, shows progress while it runs, then prints the result URLs on stdout.',
     )
     .argument('[prompt]', 'what the video shows (required without --image; at most 1500 characters)')
     .option('--image <url>', 'reference image URL: makes it an image-to-video task')
     .option('--audio <url>', 'audio track URL (wav/mp3, 3-30 s)')
     .addOption(
-      new Option('--resolution <r>', 'output resolution (default 1080p)').choices(['480p', '720p', '1080p']),
+      new Option('--resolution <r>', 'output resolution, 1080p when omitted').choices([
+        '480p',
+        '720p',
+        '1080p',
+      ]),
     )
-    .addOption(new Option('--duration <seconds>', 'video length (default 5)').choices(['5', '10']))
+    .addOption(new Option('--duration <seconds>', 'video length, 5 when omitted').choices(['5', '10']))
     .addOption(
       new Option(
         '--aspect-ratio <ratio>',
-        'text-to-video only; 4:3 and 3:4 need 720p or 1080p (default 16:9)',
+        'text-to-video only, 16:9 when omitted; 4:3 and 3:4 need 720p or 1080p',
       ).choices(['16:9', '9:16', '1:1', '4:3', '3:4']),
     )
     .option('--negative-prompt <text>', 'what to avoid (at most 500 characters)')

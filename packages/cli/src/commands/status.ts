@@ -15,8 +15,8 @@ export function registerStatus(program: Command, run: Runner): void {
     .command('status')
     .summary("print a task's state once")
     .description(
-      "Reads a task's state once and prints it on stdout: the state on the first line, then the result URLs\n" +
-        '(success) or the fail code and message (failed). Exits 1 when the task failed.',
+      "Reads a task's state once and prints it on stdout: the state on the first line, then the result " +
+        'URLs (success) or the fail code and message (failed). Exits 1 when the task failed.',
     )
     .argument('<task-id>', 'the id that generate printed');
   addApiOptions(command)

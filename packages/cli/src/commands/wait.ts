@@ -17,8 +17,7 @@ export function registerWait(program: Command, run: Runner): void {
     .command('wait')
     .summary('wait for a submitted task and print its result URLs')
     .description(
-      'Polls a task (submitted earlier, e.g. with generate --no-wait) until it finishes, showing progress,\n' +
-        'then prints the result URLs on stdout. Exits 1 when the task failed.',
+      'Polls a task (submitted earlier, e.g. with generate --no-wait) until it finishes, showing progress, then prints the result URLs on stdout. Exits 1 when the task failed.',
     )
     .argument('<task-id>', 'the id that generate printed')
     .addOption(timeoutOption())
