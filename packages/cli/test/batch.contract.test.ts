@@ -174,6 +174,32 @@ describe('wan25 batch', { timeout: 180_000 }, () => {
     expect(proxy.requests.length).toBe(sent);
   });
 
+  it('drops a record cut short by a crash mid-write, and resumes from the complete ones', async () => {
+    const file = join(folder, 'prompts.jsonl');
+    await writeBatch(file, 2);
+    proxy = await startProxy(contractBaseUrl());
+    expect((await runCli(['batch', file, '--base-url', proxy.url])).status).toBe(0);
+    const journal = `${file}.journal`;
+    const complete = (await readFile(journal, 'utf8'))
+      .split('\n')
+      .filter((line) => /"event":"(intent|submitted)"/.test(line));
+    await writeFile(journal, `${complete.join('\n')}\n{"event":"succeeded","line":1,"ta`);
+    const submitsBefore = proxy.requests.filter((request) => request.method === 'POST').length;
+
+    const result = await runCli(['batch', file, '--base-url', proxy.url, '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).succeeded).toHaveLength(2);
+    expect(proxy.requests.filter((request) => request.method === 'POST')).toHaveLength(submitsBefore);
+    expect((await readJournal(journal)).map(({ event }) => event)).toEqual([
+      'intent',
+      'intent',
+      'submitted',
+      'submitted',
+      'succeeded',
+      'succeeded',
+    ]);
+  });
+
   it('exits 2 when the journal cannot be created there', async () => {
     const file = join(folder, 'prompts.jsonl');
     await writeBatch(file, 1);
