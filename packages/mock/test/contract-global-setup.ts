@@ -5,6 +5,7 @@
 import { contractBaseUrlEnv } from '@wan25/test-utils';
 import type { TestProject } from 'vitest/node';
 import { startMockServer } from '../src/index.ts';
+import { processExists } from './processes.ts';
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const external = process.env[contractBaseUrlEnv];
@@ -16,17 +17,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   project.provide('wan25ContractBaseUrl', mock.url);
   return async () => {
     await mock.close();
-    assertGone(mock.pid);
+    // Fails the run if Prism, or anything in its process group, outlived close().
+    if (processExists(-mock.pid)) {
+      throw new Error(`the contract mock (Prism, pid ${mock.pid}) is still running after close()`);
+    }
   };
-}
-
-/** Fails the run if Prism, or anything in its process group, outlived close(). */
-function assertGone(pid: number): void {
-  try {
-    process.kill(process.platform === 'win32' ? pid : -pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return;
-    throw error;
-  }
-  throw new Error(`the contract mock (Prism, pid ${pid}) is still running after close()`);
 }

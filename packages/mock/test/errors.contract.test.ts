@@ -4,7 +4,7 @@ import { getStatus, submit, submitPath, withAuth } from './api.ts';
 
 const errorAnswer = specValidator('ErrorResponse');
 const documentedErrors = [400, 401, 402, 403, 429, 500, 502, 504];
-const [quickstart] = requestExamples(submitPath, 'post');
+const quickstart = requestExamples(submitPath, 'post').find(({ name }) => name === 'quickstart');
 
 async function expectError(response: Response, status: number): Promise<void> {
   const body = await response.json();
