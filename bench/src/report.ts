@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
 
 /** A "Must show" figure of the issue: `value` against `limit`. */
 export interface Check {
@@ -39,9 +41,14 @@ export function describeMachine(): Machine {
   };
 }
 
+/** A Markdown table with its columns aligned, readable in a terminal as it is. */
 function markdownTable(head: readonly string[], rows: readonly string[][]): string {
-  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+  const widths = head.map((cell, column) =>
+    Math.max(3, cell.length, ...rows.map((row) => row[column]?.length ?? 0)),
+  );
+  const line = (cells: readonly string[]) =>
+    `| ${widths.map((width, column) => (cells[column] ?? '').padEnd(width)).join(' | ')} |`;
+  return [line(head), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
 /** All sections and the checks as Markdown: what `pnpm bench` prints and BENCHMARKS.md shows. */
@@ -81,7 +88,10 @@ export function writeResults(
     sections: Object.fromEntries(sections.map((section) => [section.key, section.data])),
     checks: sections.flatMap((section) => section.checks),
   };
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  // Four significant digits: the rest is noise, and it keeps the file readable.
+  const rounded = (_key: string, value: unknown) =>
+    typeof value === 'number' && !Number.isInteger(value) ? Number(value.toPrecision(4)) : value;
+  writeFileSync(file, `${JSON.stringify(results, rounded, 2)}\n`);
 }
 
 const startMarker = '<!-- bench:start (written by pnpm bench) -->';
@@ -95,4 +105,17 @@ export function updateBenchmarksDoc(file: URL, markdown: string): void {
   if (start === -1 || end < start)
     throw new Error(`${file.pathname} lacks the ${startMarker} ... ${endMarker} block`);
   writeFileSync(file, `${doc.slice(0, start + startMarker.length)}\n${markdown}\n${doc.slice(end)}`);
+}
+
+/** Formats the written files with the repository's Biome, so that `pnpm lint` accepts them as they are. */
+export function formatWithBiome(files: readonly URL[]): void {
+  const root = new URL('../../', import.meta.url);
+  execFileSync(
+    fileURLToPath(new URL('node_modules/.bin/biome', root)),
+    ['format', '--write', ...files.map((file) => fileURLToPath(file))],
+    {
+      cwd: fileURLToPath(root),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
 }

@@ -4,6 +4,7 @@
 import { measureBuild } from './build.ts';
 import {
   describeMachine,
+  formatWithBiome,
   renderMarkdown,
   type Section,
   updateBenchmarksDoc,
@@ -66,8 +67,11 @@ const machine = describeMachine();
 const markdown = renderMarkdown(results, machine);
 console.log(markdown);
 if (requested.length === 0) {
-  writeResults(new URL('../results.json', import.meta.url), results, machine, totalSeconds);
-  updateBenchmarksDoc(new URL('../../BENCHMARKS.md', import.meta.url), markdown);
+  const resultsFile = new URL('../results.json', import.meta.url);
+  const benchmarksDoc = new URL('../../BENCHMARKS.md', import.meta.url);
+  writeResults(resultsFile, results, machine, totalSeconds);
+  updateBenchmarksDoc(benchmarksDoc, markdown);
+  formatWithBiome([resultsFile, benchmarksDoc]);
   console.log('\nwrote bench/results.json and the table in BENCHMARKS.md');
 }
 const failed = results.flatMap((section) => section.checks).filter((check) => !check.pass);
