@@ -85,6 +85,85 @@ const tuple: Resolvers['tuple'] = (ctx) => {
     .call(ctx.$.literal(minItems));
 };
 
+type UnionContext = Parameters<NonNullable<Resolvers['union']>>[0];
+type IrSchema = UnionContext['schema'];
+type Resolve = (ref: string) => IrSchema;
+
+/** What a union's variant allows at its discriminating property: the constant values, and whether it may omit it. */
+interface Tag {
+  values: unknown[];
+  optional: boolean;
+}
+
+/** The constants a schema allows (`const`, or an `enum` of constants), or undefined when it allows others. */
+function constantsOf(schema: IrSchema, resolve: Resolve): unknown[] | undefined {
+  if (schema.$ref) return constantsOf(resolve(schema.$ref), resolve);
+  if (schema.const !== undefined) return [schema.const];
+  const values = schema.type === 'enum' ? schema.items?.map((item) => item.const) : undefined;
+  return values?.every((value) => value !== undefined) ? values : undefined;
+}
+
+/** The variant's tag at `key`. A variant that is itself a union is tagged only if it is discriminated too. */
+function tagOf(schema: IrSchema, key: string, resolve: Resolve): Tag | undefined {
+  if (schema.$ref) return tagOf(resolve(schema.$ref), key, resolve);
+  if (schema.logicalOperator === 'or' && schema.items) {
+    if (discriminatorOf(schema.items, resolve) === undefined) return undefined;
+    const tags = schema.items.map((item) => tagOf(item, key, resolve));
+    if (!tags.every((tag) => tag !== undefined)) return undefined;
+    return {
+      values: [...new Set(tags.flatMap((tag) => tag.values))],
+      optional: tags.some((tag) => tag.optional),
+    };
+  }
+  const property = schema.type === 'object' ? schema.properties?.[key] : undefined;
+  const values = property && constantsOf(property, resolve);
+  return values && { values, optional: !schema.required?.includes(key) };
+}
+
+/** The property names of the objects a union's variants resolve to, in order. */
+function propertyNames(schemas: readonly IrSchema[], resolve: Resolve): string[] {
+  return schemas.flatMap((schema) => {
+    if (schema.$ref) return propertyNames([resolve(schema.$ref)], resolve);
+    if (schema.logicalOperator === 'or' && schema.items) return propertyNames(schema.items, resolve);
+    return Object.keys(schema.properties ?? {});
+  });
+}
+
+/**
+ * The first property that tells a union's variants apart: every variant allows only constants there, no
+ * constant in two variants, and at most one variant may omit it (zod picks that one for a body without it).
+ * Exactly the bodies one variant accepts pass, as with `oneOf`.
+ */
+function discriminatorOf(variants: readonly IrSchema[], resolve: Resolve): string | undefined {
+  return [...new Set(propertyNames(variants, resolve))].find((key) => {
+    const tags = variants.map((variant) => tagOf(variant, key, resolve));
+    if (!tags.every((tag) => tag !== undefined)) return false;
+    const values = tags.flatMap((tag) => tag.values);
+    return new Set(values).size === values.length && tags.filter((tag) => tag.optional).length <= 1;
+  });
+}
+
+/**
+ * A `oneOf` without a declared discriminator becomes a plain `z.union`, which parses the body with every
+ * variant and builds issues for each. When a property tells the variants apart (as `mode` and
+ * `resolution` do for the generation input), `z.discriminatedUnion` picks the one variant by it instead.
+ */
+const union: Resolvers['union'] = (ctx) => {
+  if (ctx.parentSchema.discriminator) return undefined;
+  const resolve: Resolve = (ref) => ctx.plugin.context.resolveIrRef(ref);
+  const key = discriminatorOf(ctx.schemas, resolve);
+  if (key === undefined) return undefined;
+  return ctx
+    .$(ctx.plugin.imports.z)
+    .attr('discriminatedUnion')
+    .call(
+      ctx.$.literal(key),
+      ctx.$.array()
+        .pretty()
+        .elements(...ctx.childResults.map((result) => result.chain)),
+    );
+};
+
 const out = mkdtempSync(join(tmpdir(), 'wan25-zod-'));
 try {
   await createClient({
@@ -99,7 +178,7 @@ try {
         requests: false,
         responses: false,
         webhooks: false,
-        '~resolvers': { object, string, tuple },
+        '~resolvers': { object, string, tuple, union },
       },
     ],
   });

@@ -63,8 +63,8 @@ export function checkRequest(body: {
     body.callback_url === undefined
       ? { request_type: 'async', input: body.input }
       : { request_type: 'callback', callback_url: body.callback_url, input: body.input };
-  const result = GenerateTaskRequestSchema.safeParse(request, { reportInput: true });
-  if (!result.success) return { ok: false, issues: toValidationIssues(result.error) };
+  const result = GenerateTaskRequestSchema.safeParse(request);
+  if (!result.success) return { ok: false, issues: toValidationIssues(result.error, request) };
   const data = result.data;
   return {
     ok: true,

@@ -173,10 +173,10 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
         ? { request_type: 'async' as const, input }
         : { request_type: 'callback' as const, callback_url: callbackUrl, input };
     if (validate) {
-      // reportInput lets toValidationIssues tell a missing field from a wrong one and name the variant.
-      const result = GenerateTaskRequestSchema.safeParse(body, { reportInput: true });
+      // The body lets toValidationIssues tell a missing field from a wrong one and name the variant.
+      const result = GenerateTaskRequestSchema.safeParse(body);
       if (!result.success)
-        throw new WanValidationError('Invalid task request', toValidationIssues(result.error));
+        throw new WanValidationError('Invalid task request', toValidationIssues(result.error, body));
     }
     const subject = 'Invalid submit response';
     const answer = await call(submitOperation, generatePath, { body: JSON.stringify(body), signal }, subject);

@@ -10,178 +10,111 @@ type Issue = z.core.$ZodIssue;
 type PathKey = PropertyKey;
 
 /**
- * The properties the spec's `oneOf`s are told apart by (`request_type`, `mode`, the 480p/HD split of
- * text-to-video by `resolution`, the task's `state`). A union branch that fails on one of them is a
- * branch the value did not mean.
- */
-const discriminators = new Set<PropertyKey>(['request_type', 'mode', 'resolution', 'state']);
-
-/**
  * Turns a zod error from one of this package's schemas into one readable issue per problem.
  *
- * For a union, only the issues of the branch the value meant are reported (chosen by `request_type`,
- * `mode` and `resolution`), not a vague "invalid union". Parse with `{ reportInput: true }` to tell a
- * missing field (`is required for image-to-video`) from a wrong one and to name the variant in rules
- * that depend on it (`480p allows 16:9, 9:16 or 1:1`); without it the messages state the bare rule.
+ * Pass the value that was parsed to tell a missing field (`is required for image-to-video`) from a wrong
+ * one and to name the variant in rules that depend on it (`480p allows 16:9, 9:16 or 1:1`): the
+ * discriminated unions report the chosen variant's issues without saying which variant that was.
+ * Without the value the messages state the bare rule.
  */
-export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
+export function toValidationIssues(error: z.ZodError, value?: unknown): ValidationIssue[] {
   const seen = new Set<string>();
   const issues: ValidationIssue[] = [];
-  for (const issue of flatten(error.issues, [], { variant: {} })) {
+  for (const issue of flatten(error.issues, [])) {
     const path = formatPath(issue.path);
+    const message = describe(issue, value);
     // A string that is neither a URL nor matches the pattern breaks one rule, not two.
-    const key = issue.code === 'invalid_format' ? `${path}\0format` : `${path}\0${issue.message}`;
+    const key = issue.code === 'invalid_format' ? `${path}\0format` : `${path}\0${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    issues.push({ path, message: issue.message });
+    issues.push({ path, message });
   }
   return issues;
 }
 
-interface Flat {
-  path: PathKey[];
-  message: string;
-  code: Issue['code'];
-}
-
-/** What the value said about the union branches it sits in, e.g. `{ mode: 'text-to-video', resolution: '480p' }`. */
-type Variant = Readonly<Record<string, string>>;
-
-/** Where an issue sits: the union branches around it and, when zod reported it, the nearest union's input. */
-interface Scope {
-  variant: Variant;
-  union?: { input: object; path: readonly PathKey[] };
-}
-
-/** The leaf issues under `base`, each with its message. */
-function flatten(issues: readonly Issue[], base: PathKey[], scope: Scope): Flat[] {
-  return issues.flatMap((issue): Flat[] => {
+/** The leaf issues, each with its full path; an unknown key is one issue per key. */
+function flatten(issues: readonly Issue[], base: readonly PathKey[]): Issue[] {
+  return issues.flatMap((issue): Issue[] => {
     const path = [...base, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: [...path, key],
-        message: 'unknown property',
-        code: issue.code,
-      }));
+      return issue.keys.map((key) => ({ ...issue, path: [...path, key], message: 'unknown property' }));
     }
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      const input: unknown = issue.input;
-      const inner: Scope =
-        input !== null && typeof input === 'object'
-          ? { variant: { ...scope.variant, ...discriminatorValues(input) }, union: { input, path } }
-          : scope;
-      return flatten(meantBranch(issue.errors), path, inner);
-    }
-    return [{ path, message: describe(issue, path, scope), code: issue.code }];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0)
+      return flatten(closest(issue.errors), path);
+    return [{ ...issue, path }];
   });
 }
 
 /**
- * The issues of the branch the value meant: the one that fails on the fewest discriminating properties
- * (then on the fewest rules). When every such branch fails on the same discriminating property, the value
- * matched none of them there, so that property is reported once with every value the branches allow.
+ * The issues of the plain union's branch the value came closest to. When every branch rejects the same
+ * value as not one of its constants (`5 | 10`), that is one issue listing every constant.
  */
-function meantBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] {
-  const choice = valueChoice(branches);
-  if (choice) return [choice];
-  const scored = branches.map((issues) => {
-    const resolved = resolveNestedUnions(issues);
-    return { issues, resolved, misses: resolved.filter(isDiscriminatorMiss) };
-  });
-  const fewest = Math.min(...scored.map((branch) => branch.misses.length));
-  const best = scored.filter((branch) => branch.misses.length === fewest);
-  const [chosen] = [...best].sort((a, b) => a.resolved.length - b.resolved.length);
-  if (!chosen) return [];
-  const key = chosen.misses.find((miss) =>
-    best.every((branch) => branch.misses.some((other) => other.path[0] === miss.path[0])),
-  )?.path[0];
-  if (key === undefined || best.length === 1) return chosen.issues;
-  const allowed = scored.flatMap((branch) =>
-    branch.misses.flatMap((miss) =>
-      miss.path[0] === key && miss.code === 'invalid_value' ? miss.values : [],
-    ),
+function closest(branches: readonly (readonly Issue[])[]): readonly Issue[] {
+  const misses = branches.map(([miss, ...others]) =>
+    miss?.code === 'invalid_value' && miss.path.length === 0 && others.length === 0 ? miss : undefined,
   );
-  const merged: z.core.$ZodIssueInvalidValue = {
-    code: 'invalid_value',
-    values: [...new Set(allowed)],
-    path: [key],
-    message: '',
-  };
-  return [merged, ...chosen.resolved.filter((issue) => issue.path[0] !== key)];
+  const [first] = misses;
+  if (first && misses.every((miss) => miss !== undefined)) {
+    return [{ ...first, values: misses.flatMap((miss) => miss.values) }];
+  }
+  return branches.reduce((best, issues) => (issues.length < best.length ? issues : best));
 }
 
-/** A union of constants (`5 | 10`) missed by a value: one issue listing every constant. */
-function valueChoice(branches: readonly (readonly Issue[])[]): Issue | undefined {
-  const misses = branches.map((issues) => (issues.length === 1 ? issues[0] : undefined));
-  const path = misses[0]?.path.join('.');
-  const values = misses.flatMap((miss) =>
-    miss?.code === 'invalid_value' && miss.path.join('.') === path ? [miss.values] : [],
-  );
-  if (values.length !== branches.length || !misses[0]) return undefined;
-  return { ...misses[0], values: values.flat() } as Issue;
+/** Whether the object that should hold the value at `path` in `root` lacks the key (JSON has no `undefined`). */
+function isMissing(root: unknown, path: readonly PathKey[]): boolean {
+  const parent = path.slice(0, -1).reduce<unknown>((at, key) => propertyOf(at, key), root);
+  const key = path.at(-1);
+  return key !== undefined && isObject(parent) && !(key in parent);
 }
 
-/** A branch that is itself a union is scored by the branch of it the value meant. */
-function resolveNestedUnions(issues: readonly Issue[]): Issue[] {
-  return issues.flatMap((issue) =>
-    issue.code === 'invalid_union' && issue.errors.length > 0 && issue.path.length === 0
-      ? resolveNestedUnions(meantBranch(issue.errors))
-      : [issue],
-  );
+/**
+ * What the objects around the value at `path` say about the variant it sits in, e.g. the `mode` of
+ * `input` for `input.audio_urls[0]`: the nearest string at `key` on the way from the root.
+ */
+function variantOf(root: unknown, path: readonly PathKey[], key: string): string | undefined {
+  let variant: string | undefined;
+  let at = root;
+  for (const step of path) {
+    const value = propertyOf(at, key);
+    if (typeof value === 'string') variant = value;
+    at = propertyOf(at, step);
+  }
+  return variant;
 }
 
-function isDiscriminatorMiss(issue: Issue): boolean {
-  return (
-    issue.path.length === 1 &&
-    discriminators.has(issue.path[0] as PathKey) &&
-    issue.code !== 'unrecognized_keys'
-  );
+function propertyOf(value: unknown, key: PathKey): unknown {
+  return isObject(value) ? (value as Record<PathKey, unknown>)[key] : undefined;
 }
 
-/** A union's discriminating values, read from its input (zod reports it with `reportInput: true`). */
-function discriminatorValues(input: object): Variant {
-  return Object.fromEntries(
-    Object.entries(input).filter(([key, value]) => discriminators.has(key) && typeof value === 'string'),
-  );
+function isObject(value: unknown): value is object {
+  return value !== null && typeof value === 'object';
 }
 
-/** Whether the value at `path` is absent: reported as `undefined`, and no key holds it (JSON has no `undefined`). */
-function isAbsent(issue: Issue, path: readonly PathKey[], union: Scope['union']): boolean {
-  if (!('input' in issue) || issue.input !== undefined) return false;
-  if (!union) return true;
-  const parent = path
-    .slice(union.path.length, -1)
-    .reduce<unknown>(
-      (at, key) =>
-        at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined,
-      union.input,
-    );
-  return parent === null || typeof parent !== 'object' || !((path.at(-1) as PropertyKey) in parent);
-}
-
-function describe(issue: Issue, path: readonly PathKey[], { variant, union }: Scope): string {
-  const field = path.at(-1) as PathKey;
-  const isMissing = isAbsent(issue, path, union);
-  const required = variant.mode ? `is required for ${variant.mode}` : 'is required';
+function describe(issue: Issue, value: unknown): string {
+  const missing = isMissing(value, issue.path);
+  const mode = variantOf(value, issue.path, 'mode');
+  const required = mode ? `is required for ${mode}` : 'is required';
   switch (issue.code) {
     case 'invalid_type':
-      return isMissing || issue.expected === 'nonoptional'
+      return missing || issue.expected === 'nonoptional'
         ? required
         : `must be ${typeNames[issue.expected] ?? issue.expected}`;
     case 'invalid_value': {
+      if (missing) return required;
       const allowed = orList(issue.values.map(String));
-      if (discriminators.has(field)) return isMissing ? `is required: ${allowed}` : `must be ${allowed}`;
-      if (isMissing) return required;
       // The one rule that depends on another field: text-to-video's aspect ratios depend on the resolution.
-      return field === 'aspect_ratio' && variant.resolution
-        ? `${variant.resolution} allows ${allowed}`
+      const resolution = variantOf(value, issue.path, 'resolution');
+      return issue.path.at(-1) === 'aspect_ratio' && resolution
+        ? `${resolution} allows ${allowed}`
         : `must be ${allowed}`;
     }
-    case 'invalid_union':
-      // A discriminated union whose discriminator matched no option.
-      return 'options' in issue && Array.isArray(issue.options)
-        ? `must be ${orList(issue.options.map(String))}`
-        : issue.message;
+    case 'invalid_union': {
+      // A discriminated union whose discriminator (the issue's path) matched none of its options; an
+      // option that may omit the discriminator is listed as `undefined`.
+      if (!('options' in issue) || !Array.isArray(issue.options)) return issue.message;
+      const values = issue.options.filter((option) => option !== undefined);
+      return `must be ${orList(values.map(String))}`;
+    }
     case 'too_big':
       return `must be at most ${sizeOf(issue.origin, issue.maximum)}`;
     case 'too_small':

@@ -9,11 +9,13 @@ import {
 const textToVideo = { mode: 'text-to-video', prompt: 'clouds over a lake' };
 const imageToVideo = { mode: 'image-to-video', image_urls: ['https://example.com/a.png'] };
 
-/** The issues of a request body as the client formats them, parsed as the client does. */
-function issues(body: unknown, reportInput = true): string[] {
-  const result = GenerateTaskRequestSchema.safeParse(body, { reportInput });
+/** The issues of a request body as the client formats them; `withValue: false` leaves the body out. */
+function issues(body: unknown, withValue = true): string[] {
+  const result = GenerateTaskRequestSchema.safeParse(body);
   if (result.success) throw new Error(`expected ${JSON.stringify(body)} to be invalid`);
-  return toValidationIssues(result.error).map(({ path, message }) => `${path}: ${message}`);
+  return toValidationIssues(result.error, withValue ? body : undefined).map(
+    ({ path, message }) => `${path}: ${message}`,
+  );
 }
 const input = (fields: Record<string, unknown>) => ({ request_type: 'async', input: fields });
 
@@ -60,6 +62,7 @@ describe('toValidationIssues', () => {
     expect(issues(input({ mode: 'video-to-video', prompt: 'x' }))).toEqual([
       'input.mode: must be text-to-video or image-to-video',
     ]);
+    expect(issues(input({ prompt: 'x' }))).toEqual(['input.mode: must be text-to-video or image-to-video']);
     expect(issues(input({ ...textToVideo, resolution: '4k' }))).toEqual([
       'input.resolution: must be 480p, 720p or 1080p',
     ]);
@@ -106,7 +109,7 @@ describe('toValidationIssues', () => {
     expect(issues([])).toEqual([': must be an object']);
   });
 
-  it('states the bare rule when zod did not report the input', () => {
+  it('states the bare rule when not given the parsed value', () => {
     expect(issues(input({ ...textToVideo, resolution: '480p', aspect_ratio: '4:3' }), false)).toEqual([
       'input.aspect_ratio: must be 16:9, 9:16 or 1:1',
     ]);
@@ -114,13 +117,14 @@ describe('toValidationIssues', () => {
   });
 
   it('works for any schema of the package, e.g. the input alone or a status answer', () => {
-    const inputResult = GenerationInputSchema.safeParse({ ...textToVideo, seed: 'x' }, { reportInput: true });
-    expect(inputResult.error && toValidationIssues(inputResult.error)).toEqual([
+    const generationInput = { ...textToVideo, seed: 'x' };
+    const inputResult = GenerationInputSchema.safeParse(generationInput);
+    expect(inputResult.error && toValidationIssues(inputResult.error, generationInput)).toEqual([
       { path: 'seed', message: 'must be a number' },
     ]);
     const status = { code: 200, message: 'success', data: { taskId: 't', state: 'success', createTime: 1 } };
-    const statusResult = TaskStatusResponseSchema.safeParse(status, { reportInput: true });
-    expect(statusResult.error && toValidationIssues(statusResult.error)).toEqual([
+    const statusResult = TaskStatusResponseSchema.safeParse(status);
+    expect(statusResult.error && toValidationIssues(statusResult.error, status)).toEqual([
       { path: 'data.resultJson', message: 'is required' },
     ]);
   });

@@ -117,7 +117,10 @@ export const TextToVideoHdInputSchema = z.strictObject({
  * `16:9`, `9:16` and `1:1`; 720p and 1080p (the default) also allow `4:3` and `3:4`.
  *
  */
-export const TextToVideoInputSchema = z.union([TextToVideo480pInputSchema, TextToVideoHdInputSchema]);
+export const TextToVideoInputSchema = z.discriminatedUnion('resolution', [
+  TextToVideo480pInputSchema,
+  TextToVideoHdInputSchema,
+]);
 
 /**
  * Image-to-video input: one reference image, animated as the optional prompt describes.
@@ -142,7 +145,10 @@ export const ImageToVideoInputSchema = z.strictObject({
  * a union by `resolution`, which a discriminator mapping cannot point to in most generators.
  *
  */
-export const GenerationInputSchema = z.union([TextToVideoInputSchema, ImageToVideoInputSchema]);
+export const GenerationInputSchema = z.discriminatedUnion('mode', [
+  TextToVideoInputSchema,
+  ImageToVideoInputSchema,
+]);
 
 /**
  * Submit a task and poll the status endpoint for its result.
