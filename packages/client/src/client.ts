@@ -182,7 +182,7 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     const answer = await call(submitOperation, generatePath, { body: JSON.stringify(body), signal }, subject);
     if (validate) {
       const result = GenerateTaskResponseSchema.safeParse(answer);
-      if (!result.success) throw new WanValidationError(subject, toValidationIssues(result.error));
+      if (!result.success) throw new WanValidationError(subject, toValidationIssues(result.error, answer));
       return { taskId: result.data.data.taskId };
     }
     const taskId = (answer as { data?: { taskId?: unknown } } | null)?.data?.taskId;

@@ -1,3 +1,5 @@
+import { wasNeverSent } from './retry.ts';
+
 /** One problem found by validation: where (`input.aspect_ratio`) and which rule it broke. */
 export interface ValidationIssue {
   path: string;
@@ -51,10 +53,16 @@ export class WanApiError extends WanError {
 export class WanConnectionError extends WanError {
   override name = 'WanConnectionError';
   readonly code: string | undefined;
+  /**
+   * True only when the connection was never made (refused, DNS failure, connect timeout), so the request
+   * cannot have reached the server: a submit that failed so created no task and may be sent again.
+   */
+  readonly neverSent: boolean;
 
   constructor(message: string, options: { cause: unknown; code?: string }) {
     super(message, { cause: options.cause });
     this.code = options.code;
+    this.neverSent = wasNeverSent(options.code);
   }
 }
 

@@ -76,7 +76,7 @@ export function toTask(envelope: unknown, subject: string, validate: boolean): T
   let raw: RawTask;
   if (validate) {
     const result = TaskStatusResponseSchema.safeParse(envelope);
-    if (!result.success) throw new WanValidationError(subject, toValidationIssues(result.error));
+    if (!result.success) throw new WanValidationError(subject, toValidationIssues(result.error, envelope));
     raw = result.data.data as RawTask;
   } else {
     if (!data) throw new WanValidationError(subject, [{ path: 'data', message: 'is required' }]);
@@ -130,7 +130,7 @@ function parseResultUrls(resultJson: string | undefined, subject: string, valida
   if (validate) {
     const result = ResultPayloadSchema.safeParse(payload);
     if (!result.success) {
-      const issues = toValidationIssues(result.error).map((issue) => ({
+      const issues = toValidationIssues(result.error, payload).map((issue) => ({
         path: issue.path ? `data.resultJson.${issue.path}` : 'data.resultJson',
         message: issue.message,
       }));

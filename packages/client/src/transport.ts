@@ -6,7 +6,6 @@ import {
   parseRetryAfter,
   retryableStatuses,
   systemErrorCode,
-  wasNeverSent,
 } from './retry.ts';
 import { redact } from './secret.ts';
 
@@ -111,7 +110,7 @@ export function createTransport(options: TransportOptions): Transport {
         const retryable =
           attempt < maxRetries &&
           (error instanceof WanTimeoutError || error instanceof WanConnectionError) &&
-          (mayRetryAmbiguous || (error instanceof WanConnectionError && wasNeverSent(error.code)));
+          (mayRetryAmbiguous || (error instanceof WanConnectionError && error.neverSent));
         if (!retryable) throw error;
         delayMs = backoffDelay(attempt);
       }

@@ -83,6 +83,14 @@ describe('submit (POST) retries: only when no task can have been created', () =>
     expect(fetch.calls).toHaveLength(1);
     expect(error).toBeInstanceOf(WanConnectionError);
     expect(error.code).toBe('ECONNRESET');
+    expect(error.neverSent).toBe(false);
+  });
+
+  it('marks a POST whose connection was refused every time as never sent', async () => {
+    const fetch = fakeFetch(() => networkError('ECONNREFUSED'));
+    const { error } = (await settle(clientWith(fetch).submit(textToVideo))) as { error: WanConnectionError };
+    expect(fetch.calls).toHaveLength(3);
+    expect(error.neverSent).toBe(true);
   });
 
   it('sends a POST that timed out exactly once', async () => {

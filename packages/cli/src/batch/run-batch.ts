@@ -40,18 +40,10 @@ export interface BatchSummary {
 /** How many times a line is offered again after the client's own retries all met 429. */
 const rateLimitedRounds = 5;
 
-/** Connection errors that prove a submit never reached the server (so it created nothing). */
-const notSentCodes: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-
 /** True when a failed submit surely created no task: the API answered 4xx, or no connection was made. */
 function createdNothing(error: unknown): boolean {
   if (error instanceof WanApiError) return error.status >= 400 && error.status < 500;
-  return error instanceof WanConnectionError && error.code !== undefined && notSentCodes.has(error.code);
+  return error instanceof WanConnectionError && error.neverSent;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
