@@ -52,3 +52,40 @@ export function webhookExamples(name: string): NamedExample[] {
   const body = resolve(webhook.requestBody as Json);
   return examplesOf((body.content as Json)['application/json'] as Json, `webhook ${name}`);
 }
+
+/** A named example of a media type, with the place it stands and the schema component it must satisfy. */
+export interface PlacedExample {
+  where: string;
+  component: string;
+  value: unknown;
+}
+
+/** Every named media-type example anywhere in the spec: bodies of operations, callbacks, webhooks, errors. */
+export function mediaTypeExamples(): PlacedExample[] {
+  const found: PlacedExample[] = [];
+  (function walk(node: unknown, where: string): void {
+    if (node === null || typeof node !== 'object') return;
+    const media = node as Json;
+    const schema = media.schema as Json | undefined;
+    if (typeof schema?.$ref === 'string' && media.examples) {
+      const component = schema.$ref.replace('#/components/schemas/', '');
+      for (const [name, example] of Object.entries(media.examples as Json)) {
+        found.push({ where: `${where} ${name}`, component, value: resolve(example as Json).value });
+      }
+    }
+    for (const [key, value] of Object.entries(media)) walk(value, `${where}/${key}`);
+  })(bundledSpec, '#');
+  return found;
+}
+
+/** Every `examples` value of a component schema (`property` '') or of one of its properties. */
+export function schemaExamples(): { component: string; property: string; value: unknown }[] {
+  const schemas = (bundledSpec.components as Json).schemas as Record<string, Json>;
+  const examplesOf = (schema: Json) => (schema.examples as unknown[] | undefined) ?? [];
+  return Object.entries(schemas).flatMap(([component, schema]) => [
+    ...examplesOf(schema).map((value) => ({ component, property: '', value })),
+    ...Object.entries((schema.properties as Record<string, Json> | undefined) ?? {}).flatMap(
+      ([property, child]) => examplesOf(child).map((value) => ({ component, property, value })),
+    ),
+  ]);
+}

@@ -1,5 +1,13 @@
 export { contractApiKey, contractBaseUrl, contractBaseUrlEnv } from './contract.ts';
-export { type NamedExample, requestExamples, responseExamples, webhookExamples } from './examples.ts';
+export {
+  mediaTypeExamples,
+  type NamedExample,
+  type PlacedExample,
+  requestExamples,
+  responseExamples,
+  schemaExamples,
+  webhookExamples,
+} from './examples.ts';
 export { bundledSpec, type SpecValidator, specValidator } from './spec.ts';
 export {
   type RequestVector,

@@ -20,9 +20,21 @@ export interface ResultJsonVector {
   id: string;
   valid: boolean;
   value: string;
+  /** `value` parsed, for checking against ResultPayload; `json: false` when it is not JSON at all. */
+  parsed: { json: true; payload: unknown } | { json: false };
+}
+
+function parseJson(text: string): ResultJsonVector['parsed'] {
+  try {
+    return { json: true, payload: JSON.parse(text) };
+  } catch {
+    return { json: false };
+  }
 }
 
 export const requestVectors: RequestVector[] = read('requests.json').cases;
 const responses = read('responses.json');
 export const statusVectors: StatusVector[] = responses.statusResponses;
-export const resultJsonVectors: ResultJsonVector[] = responses.resultJson;
+export const resultJsonVectors: ResultJsonVector[] = responses.resultJson.map(
+  (vector: Omit<ResultJsonVector, 'parsed'>) => ({ ...vector, parsed: parseJson(vector.value) }),
+);
