@@ -172,14 +172,16 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
       callbackUrl === undefined
         ? { request_type: 'async' as const, input }
         : { request_type: 'callback' as const, callback_url: callbackUrl, input };
+    const wireBody = JSON.stringify(body);
     if (validate) {
-      // The body lets toValidationIssues tell a missing field from a wrong one and name the variant.
-      const result = GenerateTaskRequestSchema.safeParse(body);
+      // Validate what is sent: JSON drops keys set to undefined, and turns NaN or a Date into other values.
+      const sent: unknown = JSON.parse(wireBody);
+      const result = GenerateTaskRequestSchema.safeParse(sent);
       if (!result.success)
-        throw new WanValidationError('Invalid task request', toValidationIssues(result.error, body));
+        throw new WanValidationError('Invalid task request', toValidationIssues(result.error, sent));
     }
     const subject = 'Invalid submit response';
-    const answer = await call(submitOperation, generatePath, { body: JSON.stringify(body), signal }, subject);
+    const answer = await call(submitOperation, generatePath, { body: wireBody, signal }, subject);
     if (validate) {
       const result = GenerateTaskResponseSchema.safeParse(answer);
       if (!result.success) throw new WanValidationError(subject, toValidationIssues(result.error, answer));

@@ -73,6 +73,26 @@ describe('submit', () => {
     expect(message).toMatch(/callback_url: must match/);
   });
 
+  it('validates the body it sends: a key set to undefined is left out, as JSON leaves it out', async () => {
+    const fetch = fakeFetch(() => accepted());
+    const input = { mode: 'text-to-video', prompt: 'clouds', seed: undefined } as never;
+    await createWanClient({ apiKey, baseUrl, fetch }).submit(input);
+    expect(JSON.parse(fetch.calls[0]?.body ?? '')).toEqual({
+      request_type: 'async',
+      input: { mode: 'text-to-video', prompt: 'clouds' },
+    });
+  });
+
+  it('rejects a number JSON cannot carry instead of sending it as null', async () => {
+    const fetch = fakeFetch(() => accepted());
+    const input = { mode: 'text-to-video', prompt: 'clouds', seed: Number.NaN } as never;
+    const error = await createWanClient({ apiKey, baseUrl, fetch })
+      .submit(input)
+      .catch((caught: unknown) => caught);
+    expect(fetch.calls).toHaveLength(0);
+    expect((error as WanValidationError).message).toMatch(/input\.seed/);
+  });
+
   it('reports a missing image for image-to-video', async () => {
     const fetch = fakeFetch(() => accepted());
     const error = await createWanClient({ apiKey, baseUrl, fetch })
