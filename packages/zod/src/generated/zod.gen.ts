@@ -1,253 +1,309 @@
 // auto-generated from spec/openapi.yaml by scripts/generate-zod.ts; do not edit; run `pnpm generate`
 
 import * as z from 'zod';
-import { uri } from '../formats.ts';
-
-/**
- * Public HTTPS URL that receives the final task status. It must answer `200` within 30 seconds;
- * other answers are retried, so the same body may arrive more than once.
- *
- */
-export const CallbackUrlSchema = z
-  .string()
-  .regex(/^https:\/\/\S+$/)
-  .check(uri);
+import { discriminated, expected, rule } from '../messages.ts';
+import { itemCount, uri } from '../checks.ts';
 
 /**
  * What the video should show, in Chinese or English, 1 to 1500 characters (Unicode code points).
  * Required for `text-to-video`, optional for `image-to-video`.
- *
  */
-export const PromptSchema = z.string().min(1).max(1500);
+export const PromptSchema = z
+  .string({ error: expected('a string') })
+  .check(
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(1500, { error: 'must be at most 1500 characters' }),
+  );
 
 /**
  * What to avoid, in Chinese or English, at most 500 characters (Unicode code points).
  */
-export const NegativePromptSchema = z.string().max(500);
-
-/**
- * Output resolution; omitted means `1080p`. Billed per second: $0.05 at 480p, $0.10 at 720p,
- * $0.15 at 1080p.
- *
- */
-export const ResolutionSchema = z.enum(['480p', '720p', '1080p']);
+export const NegativePromptSchema = z
+  .string({ error: expected('a string') })
+  .check(z.maxLength(500, { error: 'must be at most 500 characters' }));
 
 /**
  * Output duration in seconds, `5` (the default) or `10`.
  */
-export const DurationSchema = z.union([z.literal(5), z.literal(10)]);
+export const DurationSchema = z.literal([5, 10], { error: rule('must be one of 5, 10') });
 
 /**
  * An absolute, publicly reachable `http` or `https` URL of a media file.
  */
 export const MediaUrlSchema = z
-  .string()
-  .regex(/^https?:\/\/\S+$/)
-  .check(uri);
-
-/**
- * Exactly one reference image URL. JPEG/JPG, PNG (no alpha), BMP or WEBP; width and height
- * 240-8000 px; at most 20 MB.
- *
- */
-export const ImageUrlsSchema = z.array(MediaUrlSchema).length(1);
+  .string({ error: expected('a string') })
+  .check(z.regex(/^https?:\/\/\S+$/u, { error: rule('must be an http or https URL'), abort: true }), uri);
 
 /**
  * Optional soundtrack: exactly one WAV or MP3 URL, 3-30 s, at most 15 MB. Audio longer than
  * `duration` is cut; shorter audio leaves the rest of the video silent.
- *
  */
-export const AudioUrlsSchema = z.array(MediaUrlSchema).length(1);
+export const AudioUrlsSchema = z
+  .array(MediaUrlSchema, { error: expected('an array') })
+  .check(itemCount(1, 1, 'must have exactly 1 item'));
 
 /**
  * Rewrite the prompt before generation (the default). Helps short prompts, may add latency;
  * `false` disables it.
- *
  */
-export const PromptExtendSchema = z.boolean();
+export const PromptExtendSchema = z.boolean({ error: expected('a boolean') });
 
 /**
  * Add a bottom-right watermark with the fixed text `AI 生成`. Off by default.
  */
-export const WatermarkSchema = z.boolean();
+export const WatermarkSchema = z.boolean({ error: expected('a boolean') });
 
 /**
  * Random seed in [0, 2147483647]. A fixed seed improves reproducibility; identical seeds do not
  * guarantee identical outputs.
- *
  */
-export const SeedSchema = z.int().gte(0).lte(2147483647);
+export const SeedSchema = z
+  .int({ error: expected('an integer') })
+  .check(
+    z.gte(0, { error: 'must be at least 0' }),
+    z.lte(2147483647, { error: 'must be at most 2147483647' }),
+  );
 
 /**
  * Text-to-video at 480p, which allows the aspect ratios `16:9`, `9:16` and `1:1`.
  */
-export const TextToVideo480pInputSchema = z.strictObject({
-  mode: z.literal('text-to-video'),
-  prompt: PromptSchema,
-  negative_prompt: NegativePromptSchema.exactOptional(),
-  resolution: z.literal('480p'),
-  duration: DurationSchema.exactOptional(),
-  aspect_ratio: z.enum(['16:9', '9:16', '1:1']).exactOptional(),
-  audio_urls: AudioUrlsSchema.exactOptional(),
-  prompt_extend: PromptExtendSchema.exactOptional(),
-  watermark: WatermarkSchema.exactOptional(),
-  seed: SeedSchema.exactOptional(),
-});
+export const TextToVideo480pInputSchema = z.strictObject(
+  {
+    mode: z.literal('text-to-video', { error: rule('must be text-to-video') }),
+    prompt: PromptSchema,
+    negative_prompt: z.exactOptional(NegativePromptSchema),
+    resolution: z.literal('480p', { error: rule('must be 480p') }),
+    duration: z.exactOptional(DurationSchema),
+    aspect_ratio: z.exactOptional(
+      z.enum(['16:9', '9:16', '1:1'], { error: rule('must be one of 16:9, 9:16, 1:1 for 480p') }),
+    ),
+    audio_urls: z.exactOptional(AudioUrlsSchema),
+    prompt_extend: z.exactOptional(PromptExtendSchema),
+    watermark: z.exactOptional(WatermarkSchema),
+    seed: z.exactOptional(SeedSchema),
+  },
+  { error: expected('an object') },
+);
 
 /**
  * Text-to-video at 720p or 1080p (the default when `resolution` is omitted), which allow the
  * aspect ratios `16:9`, `9:16`, `1:1`, `4:3` and `3:4`.
- *
  */
-export const TextToVideoHdInputSchema = z.strictObject({
-  mode: z.literal('text-to-video'),
-  prompt: PromptSchema,
-  negative_prompt: NegativePromptSchema.exactOptional(),
-  resolution: z.enum(['720p', '1080p']).exactOptional(),
-  duration: DurationSchema.exactOptional(),
-  aspect_ratio: z.enum(['16:9', '9:16', '1:1', '4:3', '3:4']).exactOptional(),
-  audio_urls: AudioUrlsSchema.exactOptional(),
-  prompt_extend: PromptExtendSchema.exactOptional(),
-  watermark: WatermarkSchema.exactOptional(),
-  seed: SeedSchema.exactOptional(),
-});
+export const TextToVideoHdInputSchema = z.strictObject(
+  {
+    mode: z.literal('text-to-video', { error: rule('must be text-to-video') }),
+    prompt: PromptSchema,
+    negative_prompt: z.exactOptional(NegativePromptSchema),
+    resolution: z.exactOptional(z.enum(['720p', '1080p'], { error: rule('must be one of 720p, 1080p') })),
+    duration: z.exactOptional(DurationSchema),
+    aspect_ratio: z.exactOptional(
+      z.enum(['16:9', '9:16', '1:1', '4:3', '3:4'], {
+        error: rule('must be one of 16:9, 9:16, 1:1, 4:3, 3:4 for 720p or 1080p'),
+      }),
+    ),
+    audio_urls: z.exactOptional(AudioUrlsSchema),
+    prompt_extend: z.exactOptional(PromptExtendSchema),
+    watermark: z.exactOptional(WatermarkSchema),
+    seed: z.exactOptional(SeedSchema),
+  },
+  { error: expected('an object') },
+);
 
 /**
  * Text-to-video input. The allowed `aspect_ratio` values depend on `resolution`: 480p allows
  * `16:9`, `9:16` and `1:1`; 720p and 1080p (the default) also allow `4:3` and `3:4`.
- *
  */
-export const TextToVideoInputSchema = z.discriminatedUnion('resolution', [
-  TextToVideo480pInputSchema,
-  TextToVideoHdInputSchema,
-]);
+export const TextToVideoInputSchema = z.discriminatedUnion(
+  'resolution',
+  [TextToVideo480pInputSchema, TextToVideoHdInputSchema],
+  { error: discriminated('resolution', 'must be one of 480p, 720p, 1080p') },
+);
+
+/**
+ * Exactly one reference image URL. JPEG/JPG, PNG (no alpha), BMP or WEBP; width and height
+ * 240-8000 px; at most 20 MB.
+ */
+export const ImageUrlsSchema = z
+  .array(MediaUrlSchema, { error: expected('an array') })
+  .check(itemCount(1, 1, 'must have exactly 1 item'));
+
+/**
+ * Output resolution; omitted means `1080p`. Billed per second: $0.05 at 480p, $0.10 at 720p,
+ * $0.15 at 1080p.
+ */
+export const ResolutionSchema = z.enum(['480p', '720p', '1080p'], {
+  error: rule('must be one of 480p, 720p, 1080p'),
+});
 
 /**
  * Image-to-video input: one reference image, animated as the optional prompt describes.
  * `aspect_ratio` does not apply (the output follows the image).
- *
  */
-export const ImageToVideoInputSchema = z.strictObject({
-  mode: z.literal('image-to-video'),
-  image_urls: ImageUrlsSchema,
-  prompt: PromptSchema.exactOptional(),
-  negative_prompt: NegativePromptSchema.exactOptional(),
-  resolution: ResolutionSchema.exactOptional(),
-  duration: DurationSchema.exactOptional(),
-  audio_urls: AudioUrlsSchema.exactOptional(),
-  prompt_extend: PromptExtendSchema.exactOptional(),
-  watermark: WatermarkSchema.exactOptional(),
-  seed: SeedSchema.exactOptional(),
-});
+export const ImageToVideoInputSchema = z.strictObject(
+  {
+    mode: z.literal('image-to-video', { error: rule('must be image-to-video') }),
+    image_urls: ImageUrlsSchema,
+    prompt: z.exactOptional(PromptSchema),
+    negative_prompt: z.exactOptional(NegativePromptSchema),
+    resolution: z.exactOptional(ResolutionSchema),
+    duration: z.exactOptional(DurationSchema),
+    audio_urls: z.exactOptional(AudioUrlsSchema),
+    prompt_extend: z.exactOptional(PromptExtendSchema),
+    watermark: z.exactOptional(WatermarkSchema),
+    seed: z.exactOptional(SeedSchema),
+  },
+  { error: expected('an object') },
+);
 
 /**
  * The model input, by `mode`. There is no `discriminator` here on purpose: `text-to-video` is itself
  * a union by `resolution`, which a discriminator mapping cannot point to in most generators.
- *
  */
-export const GenerationInputSchema = z.discriminatedUnion('mode', [
-  TextToVideoInputSchema,
-  ImageToVideoInputSchema,
-]);
+export const GenerationInputSchema = z.discriminatedUnion(
+  'mode',
+  [TextToVideoInputSchema, ImageToVideoInputSchema],
+  { error: discriminated('mode', 'must be one of text-to-video, image-to-video') },
+);
 
 /**
  * Submit a task and poll the status endpoint for its result.
  */
-export const AsyncGenerateTaskRequestSchema = z.strictObject({
-  request_type: z.literal('async'),
-  input: GenerationInputSchema,
-});
+export const AsyncGenerateTaskRequestSchema = z.strictObject(
+  { request_type: z.literal('async', { error: rule('must be async') }), input: GenerationInputSchema },
+  { error: expected('an object') },
+);
+
+/**
+ * Public HTTPS URL that receives the final task status. It must answer `200` within 30 seconds;
+ * other answers are retried, so the same body may arrive more than once.
+ */
+export const CallbackUrlSchema = z
+  .string({ error: expected('a string') })
+  .check(z.regex(/^https:\/\/\S+$/u, { error: rule('must be an https URL'), abort: true }), uri);
 
 /**
  * Submit a task and receive its final status at `callback_url`.
  */
-export const CallbackGenerateTaskRequestSchema = z.strictObject({
-  request_type: z.literal('callback'),
-  callback_url: CallbackUrlSchema,
-  input: GenerationInputSchema,
-});
+export const CallbackGenerateTaskRequestSchema = z.strictObject(
+  {
+    request_type: z.literal('callback', { error: rule('must be callback') }),
+    callback_url: CallbackUrlSchema,
+    input: GenerationInputSchema,
+  },
+  { error: expected('an object') },
+);
 
 /**
  * A task submission. `request_type` selects how the result is delivered: `async` for polling
  * the status endpoint, `callback` to have the final status POSTed to `callback_url`.
- *
  */
-export const GenerateTaskRequestSchema = z.discriminatedUnion('request_type', [
-  AsyncGenerateTaskRequestSchema,
-  CallbackGenerateTaskRequestSchema,
-]);
+export const GenerateTaskRequestSchema = z.discriminatedUnion(
+  'request_type',
+  [AsyncGenerateTaskRequestSchema, CallbackGenerateTaskRequestSchema],
+  { error: discriminated('request_type', 'must be one of async, callback') },
+);
 
 /**
  * Unique task identifier, used with the status endpoint.
  */
-export const TaskIdentifierSchema = z.string().min(1);
+export const TaskIdentifierSchema = z
+  .string({ error: expected('a string') })
+  .check(z.minLength(1, { error: 'must not be empty' }));
 
 /**
  * The accepted task.
  */
-export const SubmittedTaskSchema = z.looseObject({
-  taskId: TaskIdentifierSchema,
-});
+export const SubmittedTaskSchema = z.looseObject(
+  { taskId: TaskIdentifierSchema },
+  { error: expected('an object') },
+);
 
 /**
  * The answer to an accepted submission.
  */
-export const GenerateTaskResponseSchema = z.looseObject({
-  code: z.int(),
-  message: z.string(),
-  data: SubmittedTaskSchema,
-});
+export const GenerateTaskResponseSchema = z.looseObject(
+  {
+    code: z.int({ error: expected('an integer') }),
+    message: z.string({ error: expected('a string') }),
+    data: SubmittedTaskSchema,
+  },
+  { error: expected('an object') },
+);
 
 /**
  * Task creation time, Unix epoch milliseconds.
  */
-export const CreateTimeSchema = z.int();
+export const CreateTimeSchema = z.int({ error: expected('an integer') });
 
 /**
  * Received and waiting to run.
  */
-export const PendingTaskSchema = z.looseObject({
-  taskId: TaskIdentifierSchema,
-  state: z.literal('pending'),
-  createTime: CreateTimeSchema,
-});
+export const PendingTaskSchema = z.looseObject(
+  {
+    taskId: TaskIdentifierSchema,
+    state: z.literal('pending', { error: rule('must be pending') }),
+    createTime: CreateTimeSchema,
+  },
+  { error: expected('an object') },
+);
 
 /**
  * Generating.
  */
-export const ProcessingTaskSchema = z.looseObject({
-  taskId: TaskIdentifierSchema,
-  state: z.literal('processing'),
-  createTime: CreateTimeSchema,
-});
+export const ProcessingTaskSchema = z.looseObject(
+  {
+    taskId: TaskIdentifierSchema,
+    state: z.literal('processing', { error: rule('must be processing') }),
+    createTime: CreateTimeSchema,
+  },
+  { error: expected('an object') },
+);
+
+/**
+ * The parsed content of `resultJson` on a succeeded task.
+ */
+export const ResultPayloadSchema = z.looseObject(
+  {
+    resultUrls: z
+      .array(MediaUrlSchema, { error: expected('an array') })
+      .check(itemCount(1, Infinity, 'must have at least 1 item')),
+  },
+  { error: expected('an object') },
+);
 
 /**
  * Task completion time, Unix epoch milliseconds. Present once the task has finished.
  */
-export const CompleteTimeSchema = z.int();
+export const CompleteTimeSchema = z.int({ error: expected('an integer') });
 
 /**
  * Finished with a video. Parse `resultJson` for the result URLs.
  */
-export const SucceededTaskSchema = z.looseObject({
-  taskId: TaskIdentifierSchema,
-  state: z.literal('success'),
-  resultJson: z.string(),
-  createTime: CreateTimeSchema,
-  completeTime: CompleteTimeSchema.exactOptional(),
-  costTime: z.int().gte(0).exactOptional(),
-});
+export const SucceededTaskSchema = z.looseObject(
+  {
+    taskId: TaskIdentifierSchema,
+    state: z.literal('success', { error: rule('must be success') }),
+    resultJson: z.string({ error: expected('a string') }),
+    createTime: CreateTimeSchema,
+    completeTime: z.exactOptional(CompleteTimeSchema),
+    costTime: z.exactOptional(
+      z.int({ error: expected('an integer') }).check(z.gte(0, { error: 'must be at least 0' })),
+    ),
+  },
+  { error: expected('an object') },
+);
 
 /**
  * The failure codes documented today.
  */
-export const KnownFailCodeSchema = z.enum([
-  'CONTENT_VIOLATION',
-  'INVALID_IMAGE_URL',
-  'INVALID_PARAMETER',
-  'INSUFFICIENT_BALANCE',
-  'TIMEOUT',
-]);
+export const KnownFailCodeSchema = z.enum(
+  ['CONTENT_VIOLATION', 'INVALID_IMAGE_URL', 'INVALID_PARAMETER', 'INSUFFICIENT_BALANCE', 'TIMEOUT'],
+  {
+    error: rule(
+      'must be one of CONTENT_VIOLATION, INVALID_IMAGE_URL, INVALID_PARAMETER, INSUFFICIENT_BALANCE, TIMEOUT',
+    ),
+  },
+);
 
 /**
  * Machine-readable failure reason. An open set: the documented codes are listed, and any other
@@ -257,69 +313,59 @@ export const KnownFailCodeSchema = z.enum([
  * - `INVALID_PARAMETER`: a model parameter is unsupported or malformed.
  * - `INSUFFICIENT_BALANCE`: the account lacks balance for the task; add balance before retrying.
  * - `TIMEOUT`: generation did not finish in time; retry, simplify the input, or use callback mode.
- *
  */
-export const FailCodeSchema = z.union([KnownFailCodeSchema, z.string()]);
+export const FailCodeSchema = z.union([KnownFailCodeSchema, z.string({ error: expected('a string') })], {
+  error: expected(
+    'one of CONTENT_VIOLATION, INVALID_IMAGE_URL, INVALID_PARAMETER, INSUFFICIENT_BALANCE, TIMEOUT or a string',
+  ),
+});
 
 /**
  * Finished without a video. See `failCode` and `failMsg`.
  */
-export const FailedTaskSchema = z.looseObject({
-  taskId: TaskIdentifierSchema,
-  state: z.literal('failed'),
-  failCode: FailCodeSchema,
-  failMsg: z.string().exactOptional(),
-  createTime: CreateTimeSchema,
-  completeTime: CompleteTimeSchema.exactOptional(),
-});
+export const FailedTaskSchema = z.looseObject(
+  {
+    taskId: TaskIdentifierSchema,
+    state: z.literal('failed', { error: rule('must be failed') }),
+    failCode: FailCodeSchema,
+    failMsg: z.exactOptional(z.string({ error: expected('a string') })),
+    createTime: CreateTimeSchema,
+    completeTime: z.exactOptional(CompleteTimeSchema),
+  },
+  { error: expected('an object') },
+);
 
 /**
  * A task, by `state`. Only `success` carries `resultJson`; only `failed` carries `failCode`.
  */
-export const TaskSchema = z.discriminatedUnion('state', [
-  PendingTaskSchema,
-  ProcessingTaskSchema,
-  SucceededTaskSchema,
-  FailedTaskSchema,
-]);
+export const TaskSchema = z.discriminatedUnion(
+  'state',
+  [PendingTaskSchema, ProcessingTaskSchema, SucceededTaskSchema, FailedTaskSchema],
+  { error: discriminated('state', 'must be one of pending, processing, success, failed') },
+);
 
 /**
  * The status envelope, answered by the status endpoint and POSTed to `callback_url`.
  */
-export const TaskStatusResponseSchema = z.looseObject({
-  code: z.int(),
-  message: z.string(),
-  data: TaskSchema,
-});
+export const TaskStatusResponseSchema = z.looseObject(
+  {
+    code: z.int({ error: expected('an integer') }),
+    message: z.string({ error: expected('a string') }),
+    data: TaskSchema,
+  },
+  { error: expected('an object') },
+);
 
 /**
  * The body POSTed to `callback_url`: the same envelope as the status endpoint answers with,
  * carrying a finished (`success` or `failed`) task.
- *
  */
 export const TaskWebhookPayloadSchema = TaskStatusResponseSchema;
 
 /**
- * The parsed content of `resultJson` on a succeeded task.
- */
-export const ResultPayloadSchema = z.looseObject({
-  resultUrls: z.array(MediaUrlSchema).min(1),
-});
-
-/**
  * The body of an HTTP error answer.
  */
-export const ErrorResponseSchema = z.looseObject({
-  code: z.int(),
-  message: z.string(),
-});
-
-/**
- * The `taskId` returned when the task was submitted.
- */
-export const TaskIdSchema = z.string().min(1);
-
-/**
- * The task's final status, the same envelope as the status endpoint answers with.
- */
-export const TaskWebhookSchema = TaskWebhookPayloadSchema;
+export const ErrorResponseSchema = z.looseObject(
+  { code: z.int({ error: expected('an integer') }), message: z.string({ error: expected('a string') }) },
+  { error: expected('an object') },
+);

@@ -1,4 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { rule } from './messages.ts';
+
+// Checks the generated schemas use where zod's own would not give the spec's verdict. Built with zod/mini,
+// whose checks run in the classic schemas too, so the mini entry does not pull in the classic API.
 
 // RFC 3986 appendix A's `URI` rule, as ajv-formats (MIT) writes it: scheme ":" hier-part [ "?" query ] [ "#" fragment ].
 const rfc3986Uri =
@@ -8,7 +12,23 @@ const rfc3986Uri =
  * JSON Schema's `format: uri`: an absolute URI by RFC 3986, the check Ajv (with ajv-formats) applies to the
  * spec's URL fields. zod's own `z.url()` follows the WHATWG URL parser instead, which disagrees both ways:
  * it accepts `https://example.com/é`, `a|b` or `%zz` (RFC 3986 rejects them) and rejects port 99999 or the
- * host `999.1.1.1` (RFC 3986 accepts them). The generated schemas use this check for `format: uri` so
- * they give the spec's verdict.
+ * host `999.1.1.1` (RFC 3986 accepts them).
  */
-export const uri = z.stringFormat('uri', (value) => rfc3986Uri.test(value));
+export const uri = z.stringFormat('uri', (value) => rfc3986Uri.test(value), {
+  error: rule('must be a valid URL (RFC 3986)'),
+});
+
+/**
+ * An array's item count, from `minimum` to `maximum`. zod's own `z.length()`, `z.minLength()` and
+ * `z.maxLength()` also run on a string given where the array belongs (strings have a length too), which
+ * adds a wrong second issue ("must have exactly 1 item") to "must be an array". A custom check runs only on
+ * a value that passed the type check.
+ */
+export function itemCount(minimum: number, maximum: number, message: string) {
+  return z.check<readonly unknown[]>((payload) => {
+    const { length } = payload.value;
+    const input = payload.value;
+    if (length < minimum) payload.issues.push({ code: 'too_small', origin: 'array', minimum, inclusive: true, input, message });
+    else if (length > maximum) payload.issues.push({ code: 'too_big', origin: 'array', maximum, inclusive: true, input, message });
+  });
+}
