@@ -201,14 +201,19 @@ function stringSchema(context: Context, schema: Json): string {
   const checks: string[] = [];
   const { minLength, maxLength, pattern, format } = schema as Record<string, unknown>;
   if (typeof minLength === 'number' && minLength === maxLength) {
-    checks.push(`z.length(${minLength}, ${error(context, `must be exactly ${count(minLength, 'character')}`)})`);
+    checks.push(
+      `z.length(${minLength}, ${error(context, `must be exactly ${count(minLength, 'character')}`)})`,
+    );
   } else {
     if (typeof minLength === 'number' && minLength > 0) {
-      const message = minLength === 1 ? 'must not be empty' : `must be at least ${count(minLength, 'character')}`;
+      const message =
+        minLength === 1 ? 'must not be empty' : `must be at least ${count(minLength, 'character')}`;
       checks.push(`z.minLength(${minLength}, ${error(context, message)})`);
     }
     if (typeof maxLength === 'number')
-      checks.push(`z.maxLength(${maxLength}, ${error(context, `must be at most ${count(maxLength, 'character')}`)})`);
+      checks.push(
+        `z.maxLength(${maxLength}, ${error(context, `must be at most ${count(maxLength, 'character')}`)})`,
+      );
   }
   if (typeof pattern === 'string') {
     const rule = patternRules[pattern];
@@ -232,10 +237,14 @@ function numberSchema(context: Context, schema: Json): string {
   ] as const;
   for (const [keyword, check, words] of bounds) {
     const bound = schema[keyword];
-    if (typeof bound === 'number') checks.push(`z.${check}(${bound}, ${error(context, `must be ${words} ${bound}`)})`);
+    if (typeof bound === 'number')
+      checks.push(`z.${check}(${bound}, ${error(context, `must be ${words} ${bound}`, 'rule')})`);
   }
-  const type = schema.type === 'integer' ? 'int' : 'number';
-  return withChecks(`z.${type}(${error(context, typeNames[String(schema.type)] as string, 'expected')})`, checks);
+  if (schema.type === 'integer') checks.unshift(use(context, 'checks.ts', 'integer'));
+  return withChecks(
+    `z.number(${error(context, typeNames[String(schema.type)] as string, 'expected')})`,
+    checks,
+  );
 }
 
 function arraySchema(context: Context, schema: Json, where: string): string {
@@ -265,7 +274,11 @@ function arraySchema(context: Context, schema: Json, where: string): string {
  * rejected rather than read as absent.
  */
 function objectSchema(context: Context, schema: Json, where: string, variant?: Variant): string {
-  const { properties = {}, required = [], additionalProperties } = schema as {
+  const {
+    properties = {},
+    required = [],
+    additionalProperties,
+  } = schema as {
     properties?: Record<string, Json>;
     required?: string[];
     additionalProperties?: unknown;
@@ -273,7 +286,12 @@ function objectSchema(context: Context, schema: Json, where: string, variant?: V
   if (additionalProperties !== undefined && typeof additionalProperties !== 'boolean')
     throw new Error(`${where}: the zod generator supports additionalProperties true or false only`);
   const shape = Object.entries(properties).map(([name, property]) => {
-    const value = expression(context, property, `${where}.${name}`, qualifier(context, name, property, variant));
+    const value = expression(
+      context,
+      property,
+      `${where}.${name}`,
+      qualifier(context, name, property, variant),
+    );
     return `${JSON.stringify(name)}: ${required.includes(name) ? value : `z.exactOptional(${value})`}`;
   });
   const base = additionalProperties === false ? 'strictObject' : 'looseObject';
@@ -335,7 +353,13 @@ function withChecks(base: string, checks: readonly string[]): string {
   return checks.length === 0 ? base : `${base}.check(${checks.join(', ')})`;
 }
 
-function expression(context: Context, schema: unknown, where: string, qualified = '', variant?: Variant): string {
+function expression(
+  context: Context,
+  schema: unknown,
+  where: string,
+  qualified = '',
+  variant?: Variant,
+): string {
   if (!isJson(schema)) throw new Error(`${where}: a schema must be an object`);
   const kind = kindOf(schema, where);
   checkKeywords(schema, kind, where);
@@ -394,7 +418,8 @@ function docComment(description: unknown): string {
 
 /** The zod statements for every schema under `components.schemas` of a bundled OpenAPI 3.1 document. */
 export function zodModule(spec: Json): ZodModule {
-  const components = isJson(spec.components) && isJson(spec.components.schemas) ? spec.components.schemas : {};
+  const components =
+    isJson(spec.components) && isJson(spec.components.schemas) ? spec.components.schemas : {};
   const context: Context = {
     spec,
     helpers: { 'messages.ts': new Set(), 'checks.ts': new Set() },
@@ -403,7 +428,9 @@ export function zodModule(spec: Json): ZodModule {
   const statements = dependencyOrder(components).map((name) => {
     const schema = components[name] as Json;
     const value = expression(context, schema, name, '', context.variants.get(name));
-    return `${docComment(schema.description)}export const ${name}Schema = ${value};`;
+    // Pure: a bundler drops the schemas an app does not use.
+    const pure = value.startsWith('z.') ? '/* @__PURE__ */ ' : '';
+    return `${docComment(schema.description)}export const ${name}Schema = ${pure}${value};`;
   });
   return { statements: statements.join('\n\n'), helpers: context.helpers };
 }

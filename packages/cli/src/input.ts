@@ -53,7 +53,7 @@ export function withMode(input: Record<string, unknown>): Record<string, unknown
 
 /**
  * Checks a request body with the spec's schema. Returns it typed, or every problem found, each naming
- * the field (`input.aspect_ratio`) and the rule (`480p allows 16:9, 9:16 or 1:1`).
+ * the field (`input.aspect_ratio`) and the rule (`must be one of 16:9, 9:16, 1:1 for 480p, not "4:3"`).
  */
 export function checkRequest(body: {
   input: unknown;
@@ -64,7 +64,7 @@ export function checkRequest(body: {
       ? { request_type: 'async', input: body.input }
       : { request_type: 'callback', callback_url: body.callback_url, input: body.input };
   const result = GenerateTaskRequestSchema.safeParse(request);
-  if (!result.success) return { ok: false, issues: toValidationIssues(result.error, request) };
+  if (!result.success) return { ok: false, issues: toValidationIssues(result.error) };
   const data = result.data;
   return {
     ok: true,
@@ -96,19 +96,15 @@ export function requestFromFlags(prompt: string | undefined, flags: InputFlags):
     ...(flags.callbackUrl === undefined ? {} : { callback_url: flags.callbackUrl }),
   });
   if (checked.ok) return checked.request;
-  const problems = checked.issues.map((issue) => describeFlagIssue(issue, input));
+  const problems = checked.issues.map(describeFlagIssue);
   throw new UsageError(problems.join('\n'));
 }
 
-function describeFlagIssue(issue: ValidationIssue, input: Record<string, unknown>): string {
+function describeFlagIssue(issue: ValidationIssue): string {
   const path = issue.path.replace(/\[\d+\]$/, '');
   const flag = flagByPath[path] ?? path;
-  if (path === 'input.aspect_ratio' && issue.message === 'unknown property') {
+  if (path === 'input.aspect_ratio' && issue.code === 'unrecognized_keys') {
     return '--aspect-ratio: applies only to text-to-video, not with --image';
   }
-  const field = path.startsWith('input.') ? path.slice('input.'.length) : undefined;
-  const value = field === undefined ? undefined : input[field];
-  const given = Array.isArray(value) ? value[0] : value;
-  const got = given === undefined || typeof given === 'boolean' ? '' : ` (got ${JSON.stringify(given)})`;
-  return `${flag}: ${issue.message}${got}`;
+  return `${flag}: ${issue.message}`; // the message quotes the value it rejects
 }

@@ -226,7 +226,9 @@ describe('wan25 batch', { timeout: 180_000 }, () => {
     proxy = await startProxy(contractBaseUrl());
     const result = await runCli(['batch', file, '--base-url', proxy.url]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('line 2: aspect_ratio: 480p allows 16:9, 9:16 or 1:1');
+    expect(result.stderr).toContain(
+      'line 2: aspect_ratio: must be one of 16:9, 9:16, 1:1 for 480p, not "4:3"',
+    );
     expect(result.stderr).toContain('line 3: not valid JSON');
     expect(proxy.requests).toEqual([]);
   });

@@ -15,7 +15,7 @@ describe('wan25 generate rejects bad flags before sending anything', { timeout: 
   it('480p with 4:3 exits 2 naming --aspect-ratio and the allowed values', async () => {
     const result = await offline('generate', 'a boat', '--resolution', '480p', '--aspect-ratio', '4:3');
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--aspect-ratio: 480p allows 16:9, 9:16 or 1:1 (got "4:3")');
+    expect(result.stderr).toContain('--aspect-ratio: must be one of 16:9, 9:16, 1:1 for 480p, not "4:3"');
     expect(result.stdout).toBe('');
     expect(api.count).toBe(0);
   });
@@ -29,13 +29,16 @@ describe('wan25 generate rejects bad flags before sending anything', { timeout: 
       ['--duration', '7'],
       "option '--duration <seconds>' argument '7' is invalid. Allowed choices are 5, 10.",
     ],
-    [['--seed', '-1'], '--seed: must be at least 0 (got -1)'],
-    [['--image', 'ftp://host/a.png'], '--image: must match ^https?://\\S+$ (got "ftp://host/a.png")'],
+    [['--seed', '-1'], '--seed: must be at least 0, not -1'],
+    [['--image', 'ftp://host/a.png'], '--image: must be an http or https URL, not "ftp://host/a.png"'],
     [
       ['--image', 'https://host/a.png', '--aspect-ratio', '1:1'],
       '--aspect-ratio: applies only to text-to-video',
     ],
-    [['--callback-url', 'http://hooks.example.com'], '--callback-url: must match ^https://\\S+$'],
+    [
+      ['--callback-url', 'http://hooks.example.com'],
+      '--callback-url: must be an https URL, not "http://hooks.example.com"',
+    ],
     [
       ['--timeout', '0'],
       "option '--timeout <seconds>' argument '0' is invalid. Must be a whole number above 0.",
@@ -50,7 +53,7 @@ describe('wan25 generate rejects bad flags before sending anything', { timeout: 
   it('requires a prompt for text-to-video', async () => {
     const result = await offline('generate');
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('PROMPT: is required for text-to-video');
+    expect(result.stderr).toContain('PROMPT: is required');
   });
 
   it('requires APIXO_API_KEY, and never takes the key as a flag', async () => {

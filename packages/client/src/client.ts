@@ -1,5 +1,5 @@
 import type { GenerationInput, paths } from '@wan25/types';
-import { GenerateTaskRequestSchema, GenerateTaskResponseSchema, toValidationIssues } from '@wan25/zod';
+import { GenerateTaskRequestSchema, GenerateTaskResponseSchema, toValidationIssues } from '@wan25/zod/mini';
 import createClient, { type Client } from 'openapi-fetch';
 import { readEnv } from './env.ts';
 import { issue, WanApiError, WanError, WanValidationError } from './errors.ts';
@@ -200,13 +200,13 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
       const sent: unknown = JSON.parse(wireBody);
       const result = GenerateTaskRequestSchema.safeParse(sent);
       if (!result.success)
-        throw new WanValidationError('Invalid task request', toValidationIssues(result.error, sent));
+        throw new WanValidationError('Invalid task request', toValidationIssues(result.error));
     }
     const subject = 'Invalid submit response';
     const answer = await call(submitOperation, generatePath, wireBody, callOptions, subject);
     if (validate) {
       const result = GenerateTaskResponseSchema.safeParse(answer);
-      if (!result.success) throw new WanValidationError(subject, toValidationIssues(result.error, answer));
+      if (!result.success) throw new WanValidationError(subject, toValidationIssues(result.error));
       return { taskId: result.data.data.taskId };
     }
     const taskId = (answer as { data?: { taskId?: unknown } } | null)?.data?.taskId;

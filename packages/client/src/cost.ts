@@ -24,9 +24,10 @@ export interface CostEstimate {
 export function estimateCost({ resolution = '1080p', duration = 5 }: CostInput = {}): CostEstimate {
   const issues = [];
   if (!Object.hasOwn(centsPerSecond, resolution)) {
-    issues.push({ path: 'resolution', message: 'must be one of 480p, 720p, 1080p' });
+    issues.push({ path: 'resolution', code: 'invalid_value', message: 'must be one of 480p, 720p, 1080p' });
   }
-  if (duration !== 5 && duration !== 10) issues.push({ path: 'duration', message: 'must be 5 or 10' });
+  if (duration !== 5 && duration !== 10)
+    issues.push({ path: 'duration', code: 'invalid_value', message: 'must be 5 or 10' });
   if (issues.length > 0) throw new WanValidationError('Cannot estimate the cost', issues);
   const cents = centsPerSecond[resolution];
   return { usd: (cents * duration) / 100, seconds: duration, usdPerSecond: cents / 100 };

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@wan25/zod';
+import type { ValidationIssue } from '@wan25/zod/mini';
 import { wasNeverSent } from './retry.ts';
 
 export type { ValidationIssue };

@@ -1,5 +1,5 @@
 import type { FailCode } from '@wan25/types';
-import { ResultPayloadSchema, TaskStatusResponseSchema, toValidationIssues } from '@wan25/zod';
+import { ResultPayloadSchema, TaskStatusResponseSchema, toValidationIssues } from '@wan25/zod/mini';
 import { issue, WanValidationError } from './errors.ts';
 
 interface TaskFields {
@@ -81,7 +81,7 @@ export function toTask(envelope: unknown, subject: string, validate: boolean): W
     // An unknown state is checked like `pending`, the state with the fewest fields: the rest must still match.
     const checked = unknown ? { ...(envelope as object), data: { ...data, state: 'pending' } } : envelope;
     const result = TaskStatusResponseSchema.safeParse(checked);
-    if (!result.success) throw new WanValidationError(subject, toValidationIssues(result.error, checked));
+    if (!result.success) throw new WanValidationError(subject, toValidationIssues(result.error));
     raw = result.data.data as RawTask;
   } else {
     if (!data) throw new WanValidationError(subject, [issue('data', 'is required', 'invalid_type')]);
@@ -126,7 +126,7 @@ function parseResultUrls(resultJson: string | undefined, subject: string, valida
   if (validate) {
     const result = ResultPayloadSchema.safeParse(payload);
     if (!result.success) {
-      const issues = toValidationIssues(result.error, payload).map((found) => ({
+      const issues = toValidationIssues(result.error).map((found) => ({
         ...found,
         path: found.path ? `data.resultJson.${found.path}` : 'data.resultJson',
       }));

@@ -14,7 +14,9 @@ export function parseWebhook(body: string | unknown): WanTask {
     try {
       json = JSON.parse(body);
     } catch {
-      throw new WanValidationError(subject, [{ path: '(body)', message: 'must be JSON' }]);
+      throw new WanValidationError(subject, [
+        { path: '(body)', code: 'invalid_json', message: 'must be JSON' },
+      ]);
     }
   }
   return toTask(json, subject, true);

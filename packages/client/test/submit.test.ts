@@ -69,8 +69,8 @@ describe('submit', () => {
     expect(issues.map((issue) => issue.path)).toEqual(
       expect.arrayContaining(['callback_url', 'input.aspect_ratio']),
     );
-    expect(message).toMatch(/input\.aspect_ratio: 480p allows 16:9, 9:16 or 1:1/);
-    expect(message).toMatch(/callback_url: must match/);
+    expect(message).toMatch(/input\.aspect_ratio: must be one of 16:9, 9:16, 1:1 for 480p, not "4:3"/);
+    expect(message).toMatch(/callback_url: must be an https URL/);
   });
 
   it('validates the body it sends: a key set to undefined is left out, as JSON leaves it out', async () => {

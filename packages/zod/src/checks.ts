@@ -12,10 +12,25 @@ const rfc3986Uri =
  * JSON Schema's `format: uri`: an absolute URI by RFC 3986, the check Ajv (with ajv-formats) applies to the
  * spec's URL fields. zod's own `z.url()` follows the WHATWG URL parser instead, which disagrees both ways:
  * it accepts `https://example.com/é`, `a|b` or `%zz` (RFC 3986 rejects them) and rejects port 99999 or the
- * host `999.1.1.1` (RFC 3986 accepts them).
+ * host `999.1.1.1` (RFC 3986 accepts them). A custom check (not `z.stringFormat`) keeps zod's string-format
+ * machinery out of the bundle.
  */
-export const uri = z.stringFormat('uri', (value) => rfc3986Uri.test(value), {
-  error: rule('must be a valid URL (RFC 3986)'),
+const invalidUri = rule('must be a valid URL (RFC 3986)');
+export const uri = z.check<string>((payload) => {
+  const input = payload.value;
+  if (rfc3986Uri.test(input)) return;
+  const issue = { code: 'invalid_format', format: 'uri', input } as const;
+  payload.issues.push({ ...issue, message: invalidUri(issue) });
+});
+
+/**
+ * JSON Schema's `type: integer`, checked on a `z.number()`: a finite number without a fraction, as Ajv
+ * checks it. zod's `z.int()` would also refuse integers beyond 2^53 and bring its number-format checks
+ * into every bundle. The issue's message is the number schema's ("must be an integer, not 1.5").
+ */
+export const integer = z.check<number>((payload) => {
+  const input = payload.value;
+  if (!Number.isInteger(input)) payload.issues.push({ code: 'invalid_type', expected: 'int', input });
 });
 
 /**
@@ -28,7 +43,9 @@ export function itemCount(minimum: number, maximum: number, message: string) {
   return z.check<readonly unknown[]>((payload) => {
     const { length } = payload.value;
     const input = payload.value;
-    if (length < minimum) payload.issues.push({ code: 'too_small', origin: 'array', minimum, inclusive: true, input, message });
-    else if (length > maximum) payload.issues.push({ code: 'too_big', origin: 'array', maximum, inclusive: true, input, message });
+    if (length < minimum)
+      payload.issues.push({ code: 'too_small', origin: 'array', minimum, inclusive: true, input, message });
+    else if (length > maximum)
+      payload.issues.push({ code: 'too_big', origin: 'array', maximum, inclusive: true, input, message });
   });
 }

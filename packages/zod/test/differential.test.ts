@@ -262,7 +262,7 @@ describe('GenerateTaskRequestSchema, classic and mini, gives the verdict of Ajv 
       { seed, numRuns: 3_000 },
     );
     expect(verdicts).toEqual({ bodies: 3_000, valid: 3_000 });
-  }, 60_000);
+  }, 180_000);
 
   it('on 9,000 bodies mutated one field at a time', () => {
     const verdicts = { bodies: 0, valid: 0 };
@@ -278,7 +278,7 @@ describe('GenerateTaskRequestSchema, classic and mini, gives the verdict of Ajv 
     // Both verdicts occur often, so the comparison is not one-sided.
     expect(verdicts.valid).toBeGreaterThan(900);
     expect(verdicts.bodies - verdicts.valid).toBeGreaterThan(4_500);
-  }, 60_000);
+  }, 180_000);
 
   const pairs = ['text-to-video', 'image-to-video'].flatMap((mode) =>
     [undefined, '480p', '720p', '1080p'].flatMap((resolution) =>

@@ -32,7 +32,9 @@ describe.each(flavours)('toValidationIssues with the %s schemas', (_, schemas) =
     expect(issues(input({ mode: 'image-to-video', prompt: 'zoom in' }))).toEqual([
       'input.image_urls: is required',
     ]);
-    expect(issues(input({ mode: 'text-to-video', resolution: '480p' }))).toEqual(['input.prompt: is required']);
+    expect(issues(input({ mode: 'text-to-video', resolution: '480p' }))).toEqual([
+      'input.prompt: is required',
+    ]);
     expect(issues({ request_type: 'callback', input: textToVideo })).toEqual(['callback_url: is required']);
   });
 
@@ -47,9 +49,9 @@ describe.each(flavours)('toValidationIssues with the %s schemas', (_, schemas) =
       'input.aspect_ratio: is not allowed',
       'input.fps: is not allowed',
     ]);
-    expect(issues({ request_type: 'async', input: textToVideo, callbackUrl: 'https://example.com' })).toEqual([
-      'callbackUrl: is not allowed',
-    ]);
+    expect(issues({ request_type: 'async', input: textToVideo, callbackUrl: 'https://example.com' })).toEqual(
+      ['callbackUrl: is not allowed'],
+    );
   });
 
   it('lists the allowed values when the body matches no variant', () => {
@@ -82,8 +84,10 @@ describe.each(flavours)('toValidationIssues with the %s schemas', (_, schemas) =
     expect(
       issues(input({ ...textToVideo, audio_urls: ['https://a.example/1.mp3', 'https://a.example/2.mp3'] })),
     ).toEqual(['input.audio_urls: must have exactly 1 item']);
-    expect(issues(input({ ...textToVideo, seed: -1 }))).toEqual(['input.seed: must be at least 0']);
-    expect(issues(input({ ...textToVideo, seed: 2 ** 31 }))).toEqual(['input.seed: must be at most 2147483647']);
+    expect(issues(input({ ...textToVideo, seed: -1 }))).toEqual(['input.seed: must be at least 0, not -1']);
+    expect(issues(input({ ...textToVideo, seed: 2 ** 31 }))).toEqual([
+      'input.seed: must be at most 2147483647, not 2147483648',
+    ]);
     expect(issues(input({ ...textToVideo, seed: 1.5, watermark: 'no' }))).toEqual([
       'input.watermark: must be a boolean, not "no"',
       'input.seed: must be an integer, not 1.5',
@@ -165,6 +169,8 @@ describe('quote', () => {
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
     expect(quote(cycle)).toBe('[object Object]');
-    expect(quote({ list: Array.from({ length: 50 }, (_, i) => i) })).toBe(`{"list":[0,1,2,3,4,5,6,7,8,9,10,11,12,…`);
+    expect(quote({ list: Array.from({ length: 50 }, (_, i) => i) })).toBe(
+      `{"list":[0,1,2,3,4,5,6,7,8,9,10,11,12,…`,
+    );
   });
 });

@@ -57,7 +57,10 @@ describe.each(flavours)('%s', (_, schemas) => {
       const createTime = 1_767_965_610_929;
       const answer = { code: 200, message: 'ok', data: { taskId: 't', state: 'pending', createTime } };
       expect(schemas.TaskStatusResponseSchema.parse(answer).data.createTime).toBe(createTime);
-      expect(schemas.TaskStatusResponseSchema.safeParse({ ...answer, data: { ...answer.data, createTime: 1.5 } }).success).toBe(false);
+      expect(
+        schemas.TaskStatusResponseSchema.safeParse({ ...answer, data: { ...answer.data, createTime: 1.5 } })
+          .success,
+      ).toBe(false);
     });
   });
 });

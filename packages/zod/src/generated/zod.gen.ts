@@ -2,13 +2,13 @@
 
 import * as z from 'zod';
 import { discriminated, expected, rule } from '../messages.ts';
-import { itemCount, uri } from '../checks.ts';
+import { integer, itemCount, uri } from '../checks.ts';
 
 /**
  * What the video should show, in Chinese or English, 1 to 1500 characters (Unicode code points).
  * Required for `text-to-video`, optional for `image-to-video`.
  */
-export const PromptSchema = z
+export const PromptSchema = /* @__PURE__ */ z
   .string({ error: expected('a string') })
   .check(
     z.minLength(1, { error: 'must not be empty' }),
@@ -18,19 +18,19 @@ export const PromptSchema = z
 /**
  * What to avoid, in Chinese or English, at most 500 characters (Unicode code points).
  */
-export const NegativePromptSchema = z
+export const NegativePromptSchema = /* @__PURE__ */ z
   .string({ error: expected('a string') })
   .check(z.maxLength(500, { error: 'must be at most 500 characters' }));
 
 /**
  * Output duration in seconds, `5` (the default) or `10`.
  */
-export const DurationSchema = z.literal([5, 10], { error: rule('must be one of 5, 10') });
+export const DurationSchema = /* @__PURE__ */ z.literal([5, 10], { error: rule('must be one of 5, 10') });
 
 /**
  * An absolute, publicly reachable `http` or `https` URL of a media file.
  */
-export const MediaUrlSchema = z
+export const MediaUrlSchema = /* @__PURE__ */ z
   .string({ error: expected('a string') })
   .check(z.regex(/^https?:\/\/\S+$/u, { error: rule('must be an http or https URL'), abort: true }), uri);
 
@@ -38,7 +38,7 @@ export const MediaUrlSchema = z
  * Optional soundtrack: exactly one WAV or MP3 URL, 3-30 s, at most 15 MB. Audio longer than
  * `duration` is cut; shorter audio leaves the rest of the video silent.
  */
-export const AudioUrlsSchema = z
+export const AudioUrlsSchema = /* @__PURE__ */ z
   .array(MediaUrlSchema, { error: expected('an array') })
   .check(itemCount(1, 1, 'must have exactly 1 item'));
 
@@ -46,28 +46,29 @@ export const AudioUrlsSchema = z
  * Rewrite the prompt before generation (the default). Helps short prompts, may add latency;
  * `false` disables it.
  */
-export const PromptExtendSchema = z.boolean({ error: expected('a boolean') });
+export const PromptExtendSchema = /* @__PURE__ */ z.boolean({ error: expected('a boolean') });
 
 /**
  * Add a bottom-right watermark with the fixed text `AI 生成`. Off by default.
  */
-export const WatermarkSchema = z.boolean({ error: expected('a boolean') });
+export const WatermarkSchema = /* @__PURE__ */ z.boolean({ error: expected('a boolean') });
 
 /**
  * Random seed in [0, 2147483647]. A fixed seed improves reproducibility; identical seeds do not
  * guarantee identical outputs.
  */
-export const SeedSchema = z
-  .int({ error: expected('an integer') })
+export const SeedSchema = /* @__PURE__ */ z
+  .number({ error: expected('an integer') })
   .check(
-    z.gte(0, { error: 'must be at least 0' }),
-    z.lte(2147483647, { error: 'must be at most 2147483647' }),
+    integer,
+    z.gte(0, { error: rule('must be at least 0') }),
+    z.lte(2147483647, { error: rule('must be at most 2147483647') }),
   );
 
 /**
  * Text-to-video at 480p, which allows the aspect ratios `16:9`, `9:16` and `1:1`.
  */
-export const TextToVideo480pInputSchema = z.strictObject(
+export const TextToVideo480pInputSchema = /* @__PURE__ */ z.strictObject(
   {
     mode: z.literal('text-to-video', { error: rule('must be text-to-video') }),
     prompt: PromptSchema,
@@ -89,7 +90,7 @@ export const TextToVideo480pInputSchema = z.strictObject(
  * Text-to-video at 720p or 1080p (the default when `resolution` is omitted), which allow the
  * aspect ratios `16:9`, `9:16`, `1:1`, `4:3` and `3:4`.
  */
-export const TextToVideoHdInputSchema = z.strictObject(
+export const TextToVideoHdInputSchema = /* @__PURE__ */ z.strictObject(
   {
     mode: z.literal('text-to-video', { error: rule('must be text-to-video') }),
     prompt: PromptSchema,
@@ -113,7 +114,7 @@ export const TextToVideoHdInputSchema = z.strictObject(
  * Text-to-video input. The allowed `aspect_ratio` values depend on `resolution`: 480p allows
  * `16:9`, `9:16` and `1:1`; 720p and 1080p (the default) also allow `4:3` and `3:4`.
  */
-export const TextToVideoInputSchema = z.discriminatedUnion(
+export const TextToVideoInputSchema = /* @__PURE__ */ z.discriminatedUnion(
   'resolution',
   [TextToVideo480pInputSchema, TextToVideoHdInputSchema],
   { error: discriminated('resolution', 'must be one of 480p, 720p, 1080p') },
@@ -123,7 +124,7 @@ export const TextToVideoInputSchema = z.discriminatedUnion(
  * Exactly one reference image URL. JPEG/JPG, PNG (no alpha), BMP or WEBP; width and height
  * 240-8000 px; at most 20 MB.
  */
-export const ImageUrlsSchema = z
+export const ImageUrlsSchema = /* @__PURE__ */ z
   .array(MediaUrlSchema, { error: expected('an array') })
   .check(itemCount(1, 1, 'must have exactly 1 item'));
 
@@ -131,7 +132,7 @@ export const ImageUrlsSchema = z
  * Output resolution; omitted means `1080p`. Billed per second: $0.05 at 480p, $0.10 at 720p,
  * $0.15 at 1080p.
  */
-export const ResolutionSchema = z.enum(['480p', '720p', '1080p'], {
+export const ResolutionSchema = /* @__PURE__ */ z.enum(['480p', '720p', '1080p'], {
   error: rule('must be one of 480p, 720p, 1080p'),
 });
 
@@ -139,7 +140,7 @@ export const ResolutionSchema = z.enum(['480p', '720p', '1080p'], {
  * Image-to-video input: one reference image, animated as the optional prompt describes.
  * `aspect_ratio` does not apply (the output follows the image).
  */
-export const ImageToVideoInputSchema = z.strictObject(
+export const ImageToVideoInputSchema = /* @__PURE__ */ z.strictObject(
   {
     mode: z.literal('image-to-video', { error: rule('must be image-to-video') }),
     image_urls: ImageUrlsSchema,
@@ -159,7 +160,7 @@ export const ImageToVideoInputSchema = z.strictObject(
  * The model input, by `mode`. There is no `discriminator` here on purpose: `text-to-video` is itself
  * a union by `resolution`, which a discriminator mapping cannot point to in most generators.
  */
-export const GenerationInputSchema = z.discriminatedUnion(
+export const GenerationInputSchema = /* @__PURE__ */ z.discriminatedUnion(
   'mode',
   [TextToVideoInputSchema, ImageToVideoInputSchema],
   { error: discriminated('mode', 'must be one of text-to-video, image-to-video') },
@@ -168,7 +169,7 @@ export const GenerationInputSchema = z.discriminatedUnion(
 /**
  * Submit a task and poll the status endpoint for its result.
  */
-export const AsyncGenerateTaskRequestSchema = z.strictObject(
+export const AsyncGenerateTaskRequestSchema = /* @__PURE__ */ z.strictObject(
   { request_type: z.literal('async', { error: rule('must be async') }), input: GenerationInputSchema },
   { error: expected('an object') },
 );
@@ -177,14 +178,14 @@ export const AsyncGenerateTaskRequestSchema = z.strictObject(
  * Public HTTPS URL that receives the final task status. It must answer `200` within 30 seconds;
  * other answers are retried, so the same body may arrive more than once.
  */
-export const CallbackUrlSchema = z
+export const CallbackUrlSchema = /* @__PURE__ */ z
   .string({ error: expected('a string') })
   .check(z.regex(/^https:\/\/\S+$/u, { error: rule('must be an https URL'), abort: true }), uri);
 
 /**
  * Submit a task and receive its final status at `callback_url`.
  */
-export const CallbackGenerateTaskRequestSchema = z.strictObject(
+export const CallbackGenerateTaskRequestSchema = /* @__PURE__ */ z.strictObject(
   {
     request_type: z.literal('callback', { error: rule('must be callback') }),
     callback_url: CallbackUrlSchema,
@@ -197,7 +198,7 @@ export const CallbackGenerateTaskRequestSchema = z.strictObject(
  * A task submission. `request_type` selects how the result is delivered: `async` for polling
  * the status endpoint, `callback` to have the final status POSTed to `callback_url`.
  */
-export const GenerateTaskRequestSchema = z.discriminatedUnion(
+export const GenerateTaskRequestSchema = /* @__PURE__ */ z.discriminatedUnion(
   'request_type',
   [AsyncGenerateTaskRequestSchema, CallbackGenerateTaskRequestSchema],
   { error: discriminated('request_type', 'must be one of async, callback') },
@@ -206,14 +207,14 @@ export const GenerateTaskRequestSchema = z.discriminatedUnion(
 /**
  * Unique task identifier, used with the status endpoint.
  */
-export const TaskIdentifierSchema = z
+export const TaskIdentifierSchema = /* @__PURE__ */ z
   .string({ error: expected('a string') })
   .check(z.minLength(1, { error: 'must not be empty' }));
 
 /**
  * The accepted task.
  */
-export const SubmittedTaskSchema = z.looseObject(
+export const SubmittedTaskSchema = /* @__PURE__ */ z.looseObject(
   { taskId: TaskIdentifierSchema },
   { error: expected('an object') },
 );
@@ -221,9 +222,9 @@ export const SubmittedTaskSchema = z.looseObject(
 /**
  * The answer to an accepted submission.
  */
-export const GenerateTaskResponseSchema = z.looseObject(
+export const GenerateTaskResponseSchema = /* @__PURE__ */ z.looseObject(
   {
-    code: z.int({ error: expected('an integer') }),
+    code: z.number({ error: expected('an integer') }).check(integer),
     message: z.string({ error: expected('a string') }),
     data: SubmittedTaskSchema,
   },
@@ -233,12 +234,12 @@ export const GenerateTaskResponseSchema = z.looseObject(
 /**
  * Task creation time, Unix epoch milliseconds.
  */
-export const CreateTimeSchema = z.int({ error: expected('an integer') });
+export const CreateTimeSchema = /* @__PURE__ */ z.number({ error: expected('an integer') }).check(integer);
 
 /**
  * Received and waiting to run.
  */
-export const PendingTaskSchema = z.looseObject(
+export const PendingTaskSchema = /* @__PURE__ */ z.looseObject(
   {
     taskId: TaskIdentifierSchema,
     state: z.literal('pending', { error: rule('must be pending') }),
@@ -250,7 +251,7 @@ export const PendingTaskSchema = z.looseObject(
 /**
  * Generating.
  */
-export const ProcessingTaskSchema = z.looseObject(
+export const ProcessingTaskSchema = /* @__PURE__ */ z.looseObject(
   {
     taskId: TaskIdentifierSchema,
     state: z.literal('processing', { error: rule('must be processing') }),
@@ -262,7 +263,7 @@ export const ProcessingTaskSchema = z.looseObject(
 /**
  * The parsed content of `resultJson` on a succeeded task.
  */
-export const ResultPayloadSchema = z.looseObject(
+export const ResultPayloadSchema = /* @__PURE__ */ z.looseObject(
   {
     resultUrls: z
       .array(MediaUrlSchema, { error: expected('an array') })
@@ -274,12 +275,12 @@ export const ResultPayloadSchema = z.looseObject(
 /**
  * Task completion time, Unix epoch milliseconds. Present once the task has finished.
  */
-export const CompleteTimeSchema = z.int({ error: expected('an integer') });
+export const CompleteTimeSchema = /* @__PURE__ */ z.number({ error: expected('an integer') }).check(integer);
 
 /**
  * Finished with a video. Parse `resultJson` for the result URLs.
  */
-export const SucceededTaskSchema = z.looseObject(
+export const SucceededTaskSchema = /* @__PURE__ */ z.looseObject(
   {
     taskId: TaskIdentifierSchema,
     state: z.literal('success', { error: rule('must be success') }),
@@ -287,7 +288,9 @@ export const SucceededTaskSchema = z.looseObject(
     createTime: CreateTimeSchema,
     completeTime: z.exactOptional(CompleteTimeSchema),
     costTime: z.exactOptional(
-      z.int({ error: expected('an integer') }).check(z.gte(0, { error: 'must be at least 0' })),
+      z
+        .number({ error: expected('an integer') })
+        .check(integer, z.gte(0, { error: rule('must be at least 0') })),
     ),
   },
   { error: expected('an object') },
@@ -296,7 +299,7 @@ export const SucceededTaskSchema = z.looseObject(
 /**
  * The failure codes documented today.
  */
-export const KnownFailCodeSchema = z.enum(
+export const KnownFailCodeSchema = /* @__PURE__ */ z.enum(
   ['CONTENT_VIOLATION', 'INVALID_IMAGE_URL', 'INVALID_PARAMETER', 'INSUFFICIENT_BALANCE', 'TIMEOUT'],
   {
     error: rule(
@@ -314,16 +317,19 @@ export const KnownFailCodeSchema = z.enum(
  * - `INSUFFICIENT_BALANCE`: the account lacks balance for the task; add balance before retrying.
  * - `TIMEOUT`: generation did not finish in time; retry, simplify the input, or use callback mode.
  */
-export const FailCodeSchema = z.union([KnownFailCodeSchema, z.string({ error: expected('a string') })], {
-  error: expected(
-    'one of CONTENT_VIOLATION, INVALID_IMAGE_URL, INVALID_PARAMETER, INSUFFICIENT_BALANCE, TIMEOUT or a string',
-  ),
-});
+export const FailCodeSchema = /* @__PURE__ */ z.union(
+  [KnownFailCodeSchema, z.string({ error: expected('a string') })],
+  {
+    error: expected(
+      'one of CONTENT_VIOLATION, INVALID_IMAGE_URL, INVALID_PARAMETER, INSUFFICIENT_BALANCE, TIMEOUT or a string',
+    ),
+  },
+);
 
 /**
  * Finished without a video. See `failCode` and `failMsg`.
  */
-export const FailedTaskSchema = z.looseObject(
+export const FailedTaskSchema = /* @__PURE__ */ z.looseObject(
   {
     taskId: TaskIdentifierSchema,
     state: z.literal('failed', { error: rule('must be failed') }),
@@ -338,7 +344,7 @@ export const FailedTaskSchema = z.looseObject(
 /**
  * A task, by `state`. Only `success` carries `resultJson`; only `failed` carries `failCode`.
  */
-export const TaskSchema = z.discriminatedUnion(
+export const TaskSchema = /* @__PURE__ */ z.discriminatedUnion(
   'state',
   [PendingTaskSchema, ProcessingTaskSchema, SucceededTaskSchema, FailedTaskSchema],
   { error: discriminated('state', 'must be one of pending, processing, success, failed') },
@@ -347,9 +353,9 @@ export const TaskSchema = z.discriminatedUnion(
 /**
  * The status envelope, answered by the status endpoint and POSTed to `callback_url`.
  */
-export const TaskStatusResponseSchema = z.looseObject(
+export const TaskStatusResponseSchema = /* @__PURE__ */ z.looseObject(
   {
-    code: z.int({ error: expected('an integer') }),
+    code: z.number({ error: expected('an integer') }).check(integer),
     message: z.string({ error: expected('a string') }),
     data: TaskSchema,
   },
@@ -365,7 +371,10 @@ export const TaskWebhookPayloadSchema = TaskStatusResponseSchema;
 /**
  * The body of an HTTP error answer.
  */
-export const ErrorResponseSchema = z.looseObject(
-  { code: z.int({ error: expected('an integer') }), message: z.string({ error: expected('a string') }) },
+export const ErrorResponseSchema = /* @__PURE__ */ z.looseObject(
+  {
+    code: z.number({ error: expected('an integer') }).check(integer),
+    message: z.string({ error: expected('a string') }),
+  },
   { error: expected('an object') },
 );
