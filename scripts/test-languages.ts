@@ -49,6 +49,11 @@ interface Language {
 const checks = ['submit', 'succeeded', 'failed', 'invalid'];
 const stepTimeoutMs = 180_000;
 
+if (!existsSync(bundledSpecJson)) {
+  console.error(`${relative(root, bundledSpecJson)} is missing: run \`pnpm generate\` first`);
+  process.exit(1);
+}
+
 const quicktype = join(root, 'node_modules', '.bin', 'quicktype');
 const spec: Json = JSON.parse(readFileSync(bundledSpecJson, 'utf8'));
 /** quicktype's inputs: the client's schemas, each a top-level type, in the spec's schemas written to ../schemas.json. */
@@ -228,10 +233,6 @@ async function testLanguage(
   return [lines.join('\n'), true];
 }
 
-if (!existsSync(bundledSpecJson)) {
-  console.error(`${relative(root, bundledSpecJson)} is missing: run \`pnpm generate\` first`);
-  process.exit(1);
-}
 const started = performance.now();
 const workDir = mkdtempSync(join(tmpdir(), 'wan25-languages-'));
 writeFileSync(join(workDir, 'schemas.json'), componentSchemasDocument(spec));

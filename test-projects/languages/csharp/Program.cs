@@ -42,6 +42,7 @@ static class Program
         Expect(task.State == State.Success && task.ResultJson != null, "expected a succeeded task, got " + task.State);
         var urls = ResultPayload.FromJson(task.ResultJson).ResultUrls;
         Expect(urls.Length > 0 && urls.All(url => url.Scheme == "https"), "resultJson holds no https URLs: " + task.ResultJson);
+        Expect(task.CreateTime > int.MaxValue, "createTime " + task.CreateTime + " is not an epoch-millisecond time");
         Console.WriteLine("ok succeeded: createTime " + task.CreateTime + ", resultUrls " + string.Join(", ", urls.Select(url => url.ToString())));
 
         task = ReadStatus("example=failedContentViolation");

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"os"
 	"strings"
@@ -83,6 +84,7 @@ func main() {
 	for _, url := range result.ResultUrls {
 		check(strings.HasPrefix(url, "https://"), "result URL %q is not https", url)
 	}
+	check(task.CreateTime > math.MaxInt32, "createTime %d is not an epoch-millisecond time", task.CreateTime)
 	fmt.Printf("ok succeeded: createTime %d, resultUrls %v\n", task.CreateTime, result.ResultUrls)
 
 	task = readStatus("example=failedContentViolation")

@@ -62,6 +62,7 @@ public final class Main {
     List<String> urls = MAPPER.readValue(task.getResultJSON(), ResultPayload.class).getResultUrls();
     expect(!urls.isEmpty() && urls.stream().allMatch(url -> url.startsWith("https://")),
         "resultJson holds no https URLs: " + task.getResultJSON());
+    expect(task.getCreateTime() > Integer.MAX_VALUE, "createTime " + task.getCreateTime() + " is not an epoch-millisecond time");
     System.out.println("ok succeeded: createTime " + task.getCreateTime() + ", resultUrls " + urls);
 
     task = readStatus("example=failedContentViolation");

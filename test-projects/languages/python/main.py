@@ -75,6 +75,7 @@ task = read_status("example=success")
 expect(task.state == State.SUCCESS and task.result_json is not None, f"expected a succeeded task, got {task}")
 urls = result_payload_from_dict(json.loads(task.result_json)).result_urls
 expect(len(urls) > 0 and all(url.startswith("https://") for url in urls), f"resultJson holds no https URLs: {urls}")
+expect(task.create_time > 2**31, f"createTime {task.create_time} is not an epoch-millisecond time")
 print(f"ok succeeded: createTime {task.create_time}, resultUrls {urls}")
 
 task = read_status("example=failedContentViolation")
