@@ -1,4 +1,5 @@
 import { createWanClient, type FetchLike, type WanClient } from '@wan25/client';
+import type { CommandContext } from './context.ts';
 import { UsageError } from './exit.ts';
 
 export interface ConnectionFlags {
@@ -10,10 +11,12 @@ export const baseUrlEnv = 'WAN25_BASE_URL';
 
 /**
  * A client for the API at `--base-url`, else `WAN25_BASE_URL`, else the real API. The key comes only from
- * `APIXO_API_KEY`: never from a flag, so that it stays out of shell history and process lists.
+ * `APIXO_API_KEY`: never from a flag, so that it stays out of shell history and process lists. Every
+ * request it sends sets `context.sent`.
  */
 export function connect(
   flags: ConnectionFlags,
+  context: Pick<CommandContext, 'sent'>,
   options: { fetch?: FetchLike; env?: NodeJS.ProcessEnv } = {},
 ): WanClient {
   const env = options.env ?? process.env;
@@ -26,9 +29,13 @@ export function connect(
     const source = flags.baseUrl === undefined ? baseUrlEnv : '--base-url';
     throw new UsageError(`${source} must be an http(s) URL, e.g. https://api.apixo.ai/api/v1`);
   }
+  const send = options.fetch ?? ((url, init) => fetch(url, init));
   return createWanClient({
     apiKey,
     ...(baseUrl === undefined ? {} : { baseUrl }),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: (url, init) => {
+      context.sent = true;
+      return send(url, init);
+    },
   });
 }
