@@ -40,7 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       'after',
       '\nExit codes: 0 success, 1 task failed, 2 usage or validation error (nothing sent), 3 API or network error,\n' +
         '4 a local file (journal, lock, output) could not be read or written, 130 Ctrl-C, 143 SIGTERM.\n' +
-        'Environment: APIXO_API_KEY (required for API calls), WAN25_BASE_URL, NO_COLOR.',
+        'Environment: APIXO_API_KEY (required for API calls), APIXO_BASE_URL, NO_COLOR.',
     );
   registerGenerate(program, run);
   registerStatus(program, run);
