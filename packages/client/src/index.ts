@@ -34,4 +34,5 @@ export {
   parseWebhook,
   type WebhookDedupeStore,
   type WebhookHandlerOptions,
+  type WebhookTaskContext,
 } from './webhooks.ts';
