@@ -168,11 +168,7 @@ export function createWebhookHandler(
       if (!(await raceAbort(claim, signal))) return received();
     } catch (error) {
       // A claim that lands after the deadline must not keep the redelivery from running onTask.
-      if (signal.aborted)
-        void claim.then(
-          (won) => won && release(key, task),
-          () => {},
-        );
+      if (signal.aborted) void claim.then((won) => (won ? release(key, task) : undefined), () => {});
       await report(error, task);
       return json(503, { error: 'Could not record the delivery; deliver again later' });
     }
