@@ -2,7 +2,7 @@ import { raceAbort } from './abort.ts';
 import type { WanClient } from './client.ts';
 import { WanError, WanTimeoutError, WanValidationError } from './errors.ts';
 import { checkNumbers } from './options.ts';
-import { type Task, toTask } from './task.ts';
+import { toTask, type WanTask } from './task.ts';
 import { readText } from './webhooks-body.ts';
 import { memoryDedupeStore, type WebhookDedupeStore } from './webhooks-dedupe.ts';
 import { createTokenCheck } from './webhooks-token.ts';
@@ -17,10 +17,10 @@ const providerTimeoutMs = 30_000;
 const defaultDeadlineMs = 20_000;
 
 /**
- * Parses a callback body (the status envelope, as text or already parsed JSON) into the same `Task`
+ * Parses a callback body (the status envelope, as text or already parsed JSON) into the same `WanTask`
  * that `getTask` returns. Always validated: the body comes from the network. Throws `WanValidationError`.
  */
-export function parseWebhook(body: string | object): Task {
+export function parseWebhook(body: string | object): WanTask {
   let json: unknown = body;
   if (typeof body === 'string') {
     try {
@@ -43,12 +43,12 @@ export interface WebhookHandlerOptions {
    * it resolves, so a throw or the deadline makes the provider deliver it again. It may therefore run
    * more than once for the same task: make it idempotent.
    */
-  onTask: (task: Task, context: WebhookTaskContext) => void | Promise<void>;
+  onTask: (task: WanTask, context: WebhookTaskContext) => void | Promise<void>;
   /**
    * Receives why a delivery was not handled: what `onTask` threw, its deadline, a failed confirmation or
    * dedupe store, with the delivered task. What it throws is caught. Default: `console.error`.
    */
-  onError?: (error: unknown, task: Task) => void | Promise<void>;
+  onError?: (error: unknown, task: WanTask) => void | Promise<void>;
   /**
    * Remembers deliveries already handled. The default remembers the last 10,000 in this process'
    * memory; several instances behind a load balancer need a shared store, e.g.
@@ -87,7 +87,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 const received = () => json(200, { received: true });
 
 /** A key per task and state: a task is delivered once per final state it reaches. */
-const stateOf = (task: Task) => (task.state === 'unknown' ? task.rawState : task.state);
+const stateOf = (task: WanTask) => (task.state === 'unknown' ? task.rawState : task.state);
 
 /**
  * A standard `(Request) => Promise<Response>` handler for the provider's callbacks: 405 unless POST,
@@ -111,7 +111,7 @@ export function createWebhookHandler(
   const dedupe = options.dedupe ?? memoryDedupeStore();
   const onError = options.onError ?? ((error) => console.error('wan25 webhook not handled:', error));
   /** Reports without ever throwing: a failing reporter must not take the process down. */
-  const report = async (error: unknown, task: Task) => {
+  const report = async (error: unknown, task: WanTask) => {
     try {
       await onError(error, task);
     } catch (reportError) {
@@ -119,7 +119,7 @@ export function createWebhookHandler(
     }
   };
   /** Makes a claimed delivery claimable again, so the provider's redelivery runs `onTask`. */
-  const release = async (key: string, task: Task) => {
+  const release = async (key: string, task: WanTask) => {
     try {
       await dedupe.release(key);
     } catch (error) {
@@ -136,7 +136,7 @@ export function createWebhookHandler(
     const text = await readText(request, maxBodyBytes);
     if (text === undefined) return json(413, { error: `Body larger than ${maxBodyBytes} bytes` });
 
-    let task: Task;
+    let task: WanTask;
     try {
       task = parseWebhook(text);
     } catch (error) {
@@ -145,7 +145,7 @@ export function createWebhookHandler(
     }
 
     if (confirmWith) {
-      let confirmed: Task;
+      let confirmed: WanTask;
       try {
         confirmed = await raceAbort(confirmWith.getTask(task.taskId, { signal }), signal);
       } catch (error) {
@@ -168,7 +168,11 @@ export function createWebhookHandler(
       if (!(await raceAbort(claim, signal))) return received();
     } catch (error) {
       // A claim that lands after the deadline must not keep the redelivery from running onTask.
-      if (signal.aborted) void claim.then((won) => (won ? release(key, task) : undefined), () => {});
+      if (signal.aborted)
+        void claim.then(
+          (won) => (won ? release(key, task) : undefined),
+          () => {},
+        );
       await report(error, task);
       return json(503, { error: 'Could not record the delivery; deliver again later' });
     }

@@ -3,9 +3,9 @@ import {
   createWanClient,
   createWebhookHandler,
   parseWebhook,
-  type Task,
   WanConnectionError,
   WanError,
+  type WanTask,
   WanTimeoutError,
   WanValidationError,
   type WebhookDedupeStore,
@@ -50,7 +50,7 @@ type Options = Omit<WebhookHandlerOptions, 'onTask'> & { onTask?: WebhookHandler
 
 /** A handler whose tasks are recorded, and whose errors are collected rather than logged. */
 function recordingHandler({ onTask, ...options }: Options = {}) {
-  const tasks: Task[] = [];
+  const tasks: WanTask[] = [];
   const errors: unknown[] = [];
   const handler = createWebhookHandler({
     onError: (error) => void errors.push(error),
