@@ -1,7 +1,6 @@
 import { raceAbort } from './abort.ts';
 import type { WanClient } from './client.ts';
 import { WanError, WanTimeoutError, WanValidationError } from './errors.ts';
-import { checkNumbers } from './options.ts';
 import { toTask, type WanTask } from './task.ts';
 import { readText } from './webhooks-body.ts';
 import { memoryDedupeStore, type WebhookDedupeStore } from './webhooks-dedupe.ts';
@@ -10,7 +9,6 @@ import { createTokenCheck } from './webhooks-token.ts';
 export type { WebhookDedupeStore } from './webhooks-dedupe.ts';
 
 const subject = 'Invalid webhook body';
-const optionsSubject = 'Invalid webhook handler options';
 const maxBodyBytes = 1024 * 1024;
 /** The provider gives up on a delivery not answered 200 within 30 s, and delivers it again later. */
 const providerTimeoutMs = 30_000;
@@ -85,6 +83,8 @@ export interface WebhookHandlerOptions {
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers });
 const received = () => json(200, { received: true });
+/** Any answer but 200 makes the provider deliver again, about 30 s later. */
+const deliverAgain = (status: 409 | 500 | 503) => json(status, { error: 'Not handled; deliver again' });
 
 /** A key per task and state: a task is delivered once per final state it reaches. */
 const stateOf = (task: WanTask) => (task.state === 'unknown' ? task.rawState : task.state);
@@ -101,21 +101,24 @@ export function createWebhookHandler(
 ): (request: Request) => Promise<Response> {
   const { onTask, confirmWith, acknowledgeFirst = false, waitUntil } = options;
   const deadlineMs = options.deadlineMs ?? defaultDeadlineMs;
-  checkNumbers(optionsSubject, { deadlineMs: [deadlineMs, 'a positive number'] });
-  if (deadlineMs >= providerTimeoutMs) {
-    throw new WanValidationError(optionsSubject, [
-      { path: 'deadlineMs', message: `must be below ${providerTimeoutMs} (the provider's timeout)` },
+  if (!(deadlineMs > 0 && deadlineMs < providerTimeoutMs)) {
+    throw new WanValidationError('Invalid webhook handler options', [
+      {
+        path: 'deadlineMs',
+        message: `must be a positive number below ${providerTimeoutMs} (the provider's timeout)`,
+      },
     ]);
   }
   const hasToken = options.token === undefined ? undefined : createTokenCheck(options.token);
   const dedupe = options.dedupe ?? memoryDedupeStore();
-  const onError = options.onError ?? ((error) => console.error('wan25 webhook not handled:', error));
+  const log = (error: unknown) => console.error('wan25 webhook not handled:', error);
+  const onError = options.onError ?? log;
   /** Reports without ever throwing: a failing reporter must not take the process down. */
   const report = async (error: unknown, task: WanTask) => {
     try {
       await onError(error, task);
     } catch (reportError) {
-      console.error('wan25 webhook onError threw:', reportError, 'while reporting:', error);
+      log(reportError);
     }
   };
   /** Makes a claimed delivery claimable again, so the provider's redelivery runs `onTask`. */
@@ -129,7 +132,7 @@ export function createWebhookHandler(
 
   async function handle(request: Request, signal: AbortSignal): Promise<Response> {
     if (request.method !== 'POST') return json(405, { error: 'Method not allowed' }, { Allow: 'POST' });
-    if (hasToken && !(await hasToken(request.url))) return json(401, { error: 'Missing or wrong token' });
+    if (hasToken && !(await hasToken(request.url))) return json(401, { error: 'Wrong token' });
     const mediaType = request.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase();
     if (mediaType !== 'application/json')
       return json(415, { error: 'Content-Type must be application/json' });
@@ -150,14 +153,14 @@ export function createWebhookHandler(
         confirmed = await raceAbort(confirmWith.getTask(task.taskId, { signal }), signal);
       } catch (error) {
         await report(error, task);
-        return json(503, { error: 'Could not confirm the task with the API; deliver again later' });
+        return deliverAgain(503);
       }
       if (stateOf(confirmed) !== stateOf(task)) {
         const error = new WanError(
-          `Webhook for task ${task.taskId} says ${stateOf(task)}, but the API reports ${stateOf(confirmed)}: not passed to onTask`,
+          `Webhook says task ${task.taskId} is ${stateOf(task)}; the API says ${stateOf(confirmed)}`,
         );
         await report(error, task);
-        return json(409, { error: 'The API does not confirm this delivery' });
+        return deliverAgain(409);
       }
       task = confirmed;
     }
@@ -174,12 +177,12 @@ export function createWebhookHandler(
           () => {},
         );
       await report(error, task);
-      return json(503, { error: 'Could not record the delivery; deliver again later' });
+      return deliverAgain(503);
     }
 
     const run = (context: WebhookTaskContext) => Promise.resolve().then(() => onTask(task, context));
     if (acknowledgeFirst) {
-      const work = run({ signal: new AbortController().signal }).catch((error) => report(error, task));
+      const work = run({ signal }).catch((error) => report(error, task)); // no deadline: never aborts
       waitUntil?.(work);
       return received();
     }
@@ -189,9 +192,7 @@ export function createWebhookHandler(
     } catch (error) {
       await release(key, task);
       await report(error, task);
-      return signal.aborted
-        ? json(503, { error: 'Not handled in time; deliver again later' })
-        : json(500, { error: 'Not handled; deliver again later' });
+      return deliverAgain(signal.aborted ? 503 : 500);
     }
   }
 
@@ -200,7 +201,7 @@ export function createWebhookHandler(
     const timer = setTimeout(
       () =>
         deadline.abort(
-          new WanTimeoutError(`Webhook not handled within deadlineMs (${deadlineMs} ms)`, {
+          new WanTimeoutError(`Webhook not handled within ${deadlineMs} ms`, {
             timeoutMs: deadlineMs,
           }),
         ),
