@@ -200,20 +200,18 @@ function findVariants(spec: Json, components: Json): Map<string, Variant> {
 function stringSchema(context: Context, schema: Json): string {
   const checks: string[] = [];
   const { minLength, maxLength, pattern, format } = schema as Record<string, unknown>;
+  // A length rule quotes the value it rejects (shortened), except the empty string.
+  const size = (words: string, n: number) =>
+    error(context, `must be ${words} ${count(n, 'character')}`, 'rule');
   if (typeof minLength === 'number' && minLength === maxLength) {
-    checks.push(
-      `z.length(${minLength}, ${error(context, `must be exactly ${count(minLength, 'character')}`)})`,
-    );
+    checks.push(`z.length(${minLength}, ${size('exactly', minLength)})`);
   } else {
     if (typeof minLength === 'number' && minLength > 0) {
-      const message =
-        minLength === 1 ? 'must not be empty' : `must be at least ${count(minLength, 'character')}`;
-      checks.push(`z.minLength(${minLength}, ${error(context, message)})`);
+      const message = minLength === 1 ? error(context, 'must not be empty') : size('at least', minLength);
+      checks.push(`z.minLength(${minLength}, ${message})`);
     }
     if (typeof maxLength === 'number')
-      checks.push(
-        `z.maxLength(${maxLength}, ${error(context, `must be at most ${count(maxLength, 'character')}`)})`,
-      );
+      checks.push(`z.maxLength(${maxLength}, ${size('at most', maxLength)})`);
   }
   if (typeof pattern === 'string') {
     const rule = patternRules[pattern];

@@ -10,7 +10,7 @@ export type Message = (issue: core.$ZodRawIssue) => string;
 /** Quoted values longer than this are cut, so that a 1,500-character prompt does not flood a message. */
 const maxQuotedLength = 40;
 
-/** The value as JSON (`"4:3"`, `7`, `[1,2]`), cut to about 40 characters with an ellipsis. */
+/** The value as JSON (`"4:3"`, `7`, `[1,2]`), cut to 40 characters (code points) with an ellipsis. */
 export function quote(value: unknown): string {
   let text: string;
   try {
@@ -18,8 +18,9 @@ export function quote(value: unknown): string {
   } catch {
     text = String(value); // a BigInt or a cycle
   }
-  if (text.length <= maxQuotedLength) return text;
-  const cut = `${text.slice(0, maxQuotedLength - 2)}…`;
+  const characters = Array.from(text); // code points: never half an emoji
+  if (characters.length <= maxQuotedLength) return text;
+  const cut = `${characters.slice(0, maxQuotedLength - 2).join('')}…`;
   return typeof value === 'string' ? `${cut}"` : cut;
 }
 

@@ -75,7 +75,7 @@ describe.each(flavours)('toValidationIssues with the %s schemas', (_, schemas) =
 
   it('names limits in characters, items and numbers', () => {
     expect(issues(input({ ...textToVideo, prompt: '😀'.repeat(1501), negative_prompt: '' }))).toEqual([
-      'input.prompt: must be at most 1500 characters',
+      `input.prompt: must be at most 1500 characters, not "${'😀'.repeat(37)}…"`,
     ]);
     expect(issues(input({ ...textToVideo, prompt: '' }))).toEqual(['input.prompt: must not be empty']);
     expect(issues(input({ ...imageToVideo, image_urls: [] }))).toEqual([

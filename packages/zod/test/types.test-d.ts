@@ -7,7 +7,6 @@ import type {
   ResultPayload,
   Task,
   TaskStatusResponse,
-  TaskWebhookPayload,
 } from '@wan25/types';
 import { describe, expectTypeOf, it } from 'vitest';
 import type * as z from 'zod';
@@ -25,7 +24,6 @@ interface Inferred<S extends typeof classic | typeof mini> {
   generationInputInput: Interchangeable<z.input<S['GenerationInputSchema']>, GenerationInput>;
   task: Interchangeable<z.infer<S['TaskSchema']>, Task>;
   status: Interchangeable<z.infer<S['TaskStatusResponseSchema']>, TaskStatusResponse>;
-  webhook: Interchangeable<z.infer<S['TaskWebhookPayloadSchema']>, TaskWebhookPayload>;
   submitted: Interchangeable<z.infer<S['GenerateTaskResponseSchema']>, GenerateTaskResponse>;
   result: Interchangeable<z.infer<S['ResultPayloadSchema']>, ResultPayload>;
   error: Interchangeable<z.infer<S['ErrorResponseSchema']>, ErrorResponse>;
