@@ -1,7 +1,8 @@
 import { createWanClient, type FetchLike, type WanClient } from '@wan25/client';
 import { UsageError } from './exit.ts';
+import { pollSchedule, type RequestFlags, requestHeaders, withPollSchedule } from './request-options.ts';
 
-export interface ConnectionFlags {
+export interface ConnectionFlags extends RequestFlags {
   baseUrl?: string;
 }
 
@@ -26,9 +27,11 @@ export function connect(
     const source = flags.baseUrl === undefined ? baseUrlEnv : '--base-url';
     throw new UsageError(`${source} must be an http(s) URL, e.g. https://api.apixo.ai/api/v1`);
   }
-  return createWanClient({
+  const wan = createWanClient({
     apiKey,
+    headers: requestHeaders(flags, env),
     ...(baseUrl === undefined ? {} : { baseUrl }),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  return withPollSchedule(wan, pollSchedule(flags, env));
 }

@@ -11,6 +11,7 @@ import { UsageError } from '../exit.ts';
 import { formatUsd } from '../format.ts';
 import { addApiOptions, examples, parsePositiveInteger, timeoutOption } from '../options.ts';
 import type { Output } from '../output.ts';
+import { addPollOptions } from '../request-options.ts';
 
 interface BatchFlags {
   concurrency: number;
@@ -46,7 +47,7 @@ export function registerBatch(program: Command, run: Runner): void {
       'also resend lines that an interrupted submit may already have created (may pay twice)',
     )
     .addOption(timeoutOption());
-  addApiOptions(command)
+  addApiOptions(addPollOptions(command))
     .addHelpText(
       'after',
       examples(

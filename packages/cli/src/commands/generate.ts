@@ -7,6 +7,7 @@ import { ExitCode } from '../exit.ts';
 import { describeCost } from '../format.ts';
 import { type InputFlags, requestFromFlags } from '../input.ts';
 import { addApiOptions, examples, timeoutOption } from '../options.ts';
+import { addPollOptions } from '../request-options.ts';
 
 interface GenerateFlags extends InputFlags {
   wait: boolean;
@@ -48,7 +49,7 @@ export function registerGenerate(program: Command, run: Runner): void {
     .option('--no-wait', 'print the task id and exit without waiting')
     .addOption(timeoutOption())
     .option('--out <file>', 'download the first result to this file');
-  addApiOptions(command)
+  addApiOptions(addPollOptions(command))
     .addHelpText(
       'after',
       examples(
