@@ -66,7 +66,7 @@ async function simulate(
       apiKey: 'bench-key',
       baseUrl: 'http://127.0.0.1:9',
       fetch,
-      timeoutMs: 86_400_000,
+      requestTimeoutMs: 86_400_000,
     });
     let settled = false;
     const result = wait(wan).finally(() => {

@@ -44,7 +44,7 @@ export function describeTask(task: Task): string {
 export async function run(mock: MockServer): Promise<string[]> {
   const wan = createWanClient({ apiKey: 'key', baseUrl: mock.url, maxRetries: 2 });
   const { taskId } = await wan.submit(input, { signal: AbortSignal.timeout(10_000) });
-  const task = await wan.waitForTask(taskId, { timeoutMs: 60_000, onProgress: (seen) => seen.state });
+  const task = await wan.waitForTask(taskId, { waitTimeoutMs: 60_000, onProgress: (seen) => seen?.state });
   const { usd } = estimateCost(input);
   return [...task.resultUrls, `$${usd}`];
 }

@@ -12,7 +12,7 @@ function wan25(...args: string[]) {
     env: {
       ...process.env,
       APIXO_API_KEY: 'consumer-test-key',
-      WAN25_BASE_URL: inject('mockUrl'),
+      APIXO_BASE_URL: inject('mockUrl'),
       NO_COLOR: '1',
     },
   });

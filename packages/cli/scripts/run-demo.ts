@@ -26,7 +26,7 @@ try {
   exitCode = await new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       stdio: 'inherit',
-      env: { ...process.env, APIXO_API_KEY: 'mock-placeholder-key', WAN25_BASE_URL: mock.url },
+      env: { ...process.env, APIXO_API_KEY: 'mock-placeholder-key', APIXO_BASE_URL: mock.url },
     });
     child.once('error', reject);
     child.once('close', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 130 : 1)));

@@ -1,6 +1,6 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Resolution, SucceededTask, WanClient } from '@wan25/client';
+import type { Resolution, WanClient, WanSucceededTask } from '@wan25/client';
 import { download } from './download.ts';
 import { UsageError } from './exit.ts';
 import { formatBytes, formatDuration } from './format.ts';
@@ -18,7 +18,7 @@ export interface AwaitTaskOptions {
 }
 
 export interface TaskResult {
-  task: SucceededTask;
+  task: WanSucceededTask;
   /** Where the first result was saved, with `out`. */
   file?: string;
 }
@@ -49,13 +49,13 @@ export async function awaitTask(
 ): Promise<TaskResult> {
   const { output, signal, resolution, timeoutSeconds, out } = options;
   const progress = showWaitProgress(output, resolution);
-  let task: SucceededTask;
+  let task: WanSucceededTask;
   try {
     task = await wan.waitForTask(taskId, {
       signal,
-      onProgress: (current) => progress.update(current),
+      onProgress: (current) => current && progress.update(current),
       ...(resolution === undefined ? {} : { resolution }),
-      ...(timeoutSeconds === undefined ? {} : { timeoutMs: timeoutSeconds * 1000 }),
+      ...(timeoutSeconds === undefined ? {} : { waitTimeoutMs: timeoutSeconds * 1000 }),
     });
   } finally {
     progress.stop();

@@ -7,10 +7,10 @@ export interface ConnectionFlags extends RequestFlags {
 }
 
 export const apiKeyEnv = 'APIXO_API_KEY';
-export const baseUrlEnv = 'WAN25_BASE_URL';
+export const baseUrlEnv = 'APIXO_BASE_URL';
 
 /**
- * A client for the API at `--base-url`, else `WAN25_BASE_URL`, else the real API. The key comes only from
+ * A client for the API at `--base-url`, else `APIXO_BASE_URL`, else the real API. The key comes only from
  * `APIXO_API_KEY`: never from a flag, so that it stays out of shell history and process lists.
  */
 export function connect(

@@ -5,7 +5,7 @@ import { headerOption } from './request-options.ts';
 export function addApiOptions(command: Command): Command {
   return command
     .option('--json', 'print one JSON document on stdout (human output stays on stderr)')
-    .option('--base-url <url>', 'API base URL (default: $WAN25_BASE_URL, else https://api.apixo.ai/api/v1)')
+    .option('--base-url <url>', 'API base URL (default: $APIXO_BASE_URL, else https://api.apixo.ai/api/v1)')
     .addOption(headerOption());
 }
 

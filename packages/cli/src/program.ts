@@ -39,7 +39,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addHelpText(
       'after',
       '\nExit codes: 0 success, 1 task failed, 2 usage or validation error, 3 API or network error, 130 interrupted.\n' +
-        'Environment: APIXO_API_KEY (required for API calls), WAN25_BASE_URL, NO_COLOR.',
+        'Environment: APIXO_API_KEY (required for API calls), APIXO_BASE_URL, NO_COLOR.',
     );
   registerGenerate(program, run);
   registerStatus(program, run);

@@ -1,11 +1,11 @@
-import type { Resolution, Task } from '@wan25/client';
+import type { Resolution, WanTask } from '@wan25/client';
 import cliProgress from 'cli-progress';
 import { describeTypical, formatBytes, formatDuration, typicalSecondsByResolution } from './format.ts';
 import type { Output } from './output.ts';
 
 /** Shows a task's progress while `waitForTask` polls: `update` with every state read, then `stop`. */
 export interface WaitProgressView {
-  update(task: Task): void;
+  update(task: WanTask): void;
   stop(): void;
 }
 
@@ -19,7 +19,7 @@ export function showWaitProgress(output: Output, resolution: Resolution | undefi
   const startedAt = Date.now();
   const typical = resolution === undefined ? '' : ` (${describeTypical(resolution)})`;
   const { colors } = output;
-  const describe = (task: Task) => (task.state === 'unknown' ? task.rawState : task.state);
+  const describe = (task: WanTask) => (task.state === 'unknown' ? task.rawState : task.state);
 
   if (!output.live) {
     return {

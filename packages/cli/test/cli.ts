@@ -21,8 +21,8 @@ export interface CliOptions {
 
 function environment(env: CliOptions['env'] = {}): NodeJS.ProcessEnv {
   const merged: NodeJS.ProcessEnv = { ...process.env, APIXO_API_KEY: testApiKey, NO_COLOR: '1', ...env };
-  delete merged.WAN25_BASE_URL;
-  if (env.WAN25_BASE_URL !== undefined) merged.WAN25_BASE_URL = env.WAN25_BASE_URL;
+  delete merged.APIXO_BASE_URL;
+  if (env.APIXO_BASE_URL !== undefined) merged.APIXO_BASE_URL = env.APIXO_BASE_URL;
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
   return merged;
 }

@@ -22,7 +22,7 @@ describe('wan25 against the mock', { timeout: 60_000 }, () => {
     const result = await runCli(
       ['generate', 'a paper boat on a rainy street', '--resolution', '720p', '--json'],
       {
-        env: { WAN25_BASE_URL: contractBaseUrl() },
+        env: { APIXO_BASE_URL: contractBaseUrl() },
       },
     );
     expect(result.status, result.stderr).toBe(0);

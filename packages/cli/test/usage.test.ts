@@ -83,9 +83,9 @@ describe('wan25 generate rejects bad flags before sending anything', { timeout: 
   });
 
   it('rejects a base URL that is not http(s)', async () => {
-    const result = await runCli(['status', 'task_1'], { env: { WAN25_BASE_URL: 'localhost:4010' } });
+    const result = await runCli(['status', 'task_1'], { env: { APIXO_BASE_URL: 'localhost:4010' } });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('WAN25_BASE_URL must be an http(s) URL');
+    expect(result.stderr).toContain('APIXO_BASE_URL must be an http(s) URL');
   });
 });
 

@@ -2,11 +2,11 @@ import type { GenerationInput, paths } from '@wan25/types';
 import { GenerateTaskRequestSchema, GenerateTaskResponseSchema, toValidationIssues } from '@wan25/zod';
 import createClient, { type Client } from 'openapi-fetch';
 import { readEnv } from './env.ts';
-import { WanApiError, WanError, WanValidationError } from './errors.ts';
+import { issue, WanApiError, WanError, WanValidationError } from './errors.ts';
 import { checkNumbers } from './options.ts';
 import { parseRetryAfter } from './retry.ts';
 import { redact } from './secret.ts';
-import { type SucceededTask, type Task, toTask } from './task.ts';
+import { toTask, type WanSucceededTask, type WanTask } from './task.ts';
 import { createTransport, type FetchLike } from './transport.ts';
 import { pollTask, type WaitForTaskOptions } from './wait.ts';
 
@@ -15,14 +15,14 @@ export const defaultBaseUrl = 'https://api.apixo.ai/api/v1';
 export interface WanClientOptions {
   /** Your APIXO API key. Defaults to the `APIXO_API_KEY` environment variable where there is one. */
   apiKey?: string;
-  /** Default `https://api.apixo.ai/api/v1`. */
+  /** Defaults to the `APIXO_BASE_URL` environment variable where there is one, else `https://api.apixo.ai/api/v1`. */
   baseUrl?: string;
   /** A `fetch` to use instead of the global one (tests, proxies, instrumentation). */
   fetch?: FetchLike;
   /** Retries per request after the first attempt. Default 2. */
   maxRetries?: number;
   /** Deadline of each request attempt, answer body included, in milliseconds. Default 60 s. */
-  timeoutMs?: number;
+  requestTimeoutMs?: number;
   /** Validate submits before sending and responses on arrival with `@wan25/zod`. Default true. */
   validate?: boolean;
   /** Extra headers on every request, e.g. `Prefer` to pick a scenario of the mock server. */
@@ -34,18 +34,26 @@ export interface WanClientOptions {
   unsafeRetrySubmits?: boolean;
 }
 
-export interface SubmitOptions {
+/** Options of one request, overriding the client's for this call only. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** This call's per-attempt deadline, instead of the client's `requestTimeoutMs`. */
+  requestTimeoutMs?: number;
+  /** This call's retries, instead of the client's `maxRetries`. */
+  maxRetries?: number;
+  /** Headers added to the client's for this call only, e.g. `Prefer: code=429` on the mock. */
+  headers?: Record<string, string>;
+}
+
+export interface SubmitOptions extends RequestOptions {
   /** Have the final status POSTed here (`request_type: callback`) instead of only polling for it. */
   callbackUrl?: string;
-  signal?: AbortSignal;
 }
 
-export interface GetTaskOptions {
-  signal?: AbortSignal;
-}
+export type GetTaskOptions = RequestOptions;
 
-/** Wait options (the resolution comes from the input) plus the submit's. */
-export interface GenerateOptions extends Omit<WaitForTaskOptions, 'resolution'> {
+/** Wait options (the resolution comes from the input, the creation time from the submit) plus the submit's. */
+export interface GenerateOptions extends Omit<WaitForTaskOptions, 'resolution' | 'createdAt'> {
   callbackUrl?: string;
   /** Called with the task id once it exists, before waiting: persist it to resume after a crash. */
   onSubmitted?: (taskId: string) => void | Promise<void>;
@@ -55,11 +63,11 @@ export interface WanClient {
   /** Submits a task and answers with its id. Validates the request first (unless `validate: false`). */
   submit(input: GenerationInput, options?: SubmitOptions): Promise<{ taskId: string }>;
   /** Reads a task's state once. */
-  getTask(taskId: string, options?: GetTaskOptions): Promise<Task>;
+  getTask(taskId: string, options?: GetTaskOptions): Promise<WanTask>;
   /** Polls until the task succeeds; throws `WanTaskFailedError`, `WanTimeoutError` or the abort reason. */
-  waitForTask(taskId: string, options?: WaitForTaskOptions): Promise<SucceededTask>;
+  waitForTask(taskId: string, options?: WaitForTaskOptions): Promise<WanSucceededTask>;
   /** `submit`, then `onSubmitted(taskId)`, then `waitForTask` with the input's resolution. */
-  generate(input: GenerationInput, options?: GenerateOptions): Promise<SucceededTask>;
+  generate(input: GenerationInput, options?: GenerateOptions): Promise<WanSucceededTask>;
   /** The typed openapi-fetch client, with the same auth, deadlines and retries. */
   readonly api: Client<paths>;
 }
@@ -82,10 +90,22 @@ function resolveApiKey(apiKey = readEnv('APIXO_API_KEY')): string {
   return apiKey;
 }
 
+function resolveBaseUrl(given: string | undefined): string {
+  const fromEnv = readEnv('APIXO_BASE_URL') || undefined;
+  const baseUrl = given ?? fromEnv ?? defaultBaseUrl;
+  if (!/^https?:\/\/\S+$/.test(baseUrl)) {
+    const path = given === undefined ? 'APIXO_BASE_URL' : 'baseUrl';
+    throw new WanValidationError('Invalid client options', [
+      issue(path, 'must be an http(s) URL, e.g. https://api.apixo.ai/api/v1', 'invalid_format'),
+    ]);
+  }
+  return baseUrl.replace(/\/+$/, '');
+}
+
 export function createWanClient(options: WanClientOptions = {}): WanClient {
   checkNumbers('Invalid client options', {
     maxRetries: [options.maxRetries, 'a non-negative integer'],
-    timeoutMs: [options.timeoutMs, 'a positive number'],
+    requestTimeoutMs: [options.requestTimeoutMs, 'a positive number'],
   });
   const apiKey = resolveApiKey(options.apiKey);
   const validate = options.validate ?? true;
@@ -93,10 +113,10 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     apiKey,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     maxRetries: options.maxRetries ?? 2,
-    timeoutMs: options.timeoutMs ?? 60_000,
+    requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
     unsafeRetrySubmits: options.unsafeRetrySubmits ?? false,
   });
-  const baseUrl = (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '');
+  const baseUrl = resolveBaseUrl(options.baseUrl);
   const headers = options.headers ?? {};
   const api = createClient<paths>({
     baseUrl,
@@ -132,8 +152,9 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     return new WanApiError({
       status: response.status,
       message: redact(`${operation} failed with HTTP ${response.status}: ${detail}${hint}`, apiKey),
+      headers: response.headers,
       body: redact(body, apiKey),
-      ...(typeof fields.code === 'number' ? { code: fields.code } : {}),
+      ...(typeof fields.code === 'number' ? { apiCode: fields.code } : {}),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
   }
@@ -145,29 +166,30 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
   async function call(
     operation: string,
     path: string,
-    init: { body?: string; signal?: AbortSignal | undefined },
+    body: string | undefined,
+    callOptions: RequestOptions,
     subject: string,
   ): Promise<unknown> {
-    const { response, text } = await transport(
-      `${baseUrl}${path}`,
-      init.body === undefined
-        ? { method: 'GET', headers, signal: init.signal }
-        : {
-            method: 'POST',
-            headers: { ...headers, 'Content-Type': 'application/json' },
-            body: init.body,
-            signal: init.signal,
-          },
-    );
+    const { signal, requestTimeoutMs, maxRetries } = callOptions;
+    const callHeaders = { ...headers, ...callOptions.headers };
+    const { response, text } = await transport(`${baseUrl}${path}`, {
+      ...(body === undefined
+        ? { method: 'GET', headers: callHeaders }
+        : { method: 'POST', headers: { ...callHeaders, 'Content-Type': 'application/json' }, body }),
+      signal,
+      requestTimeoutMs,
+      maxRetries,
+    });
     if (!response.ok) throw apiError(operation, response, parseOrKeep(text));
     try {
       return JSON.parse(text);
     } catch {
-      throw new WanValidationError(subject, [{ path: '(body)', message: 'must be JSON' }]);
+      throw new WanValidationError(subject, [issue('(body)', 'must be JSON', 'invalid_json')]);
     }
   }
 
-  async function submit(input: GenerationInput, { callbackUrl, signal }: SubmitOptions = {}) {
+  async function submit(input: GenerationInput, { callbackUrl, ...callOptions }: SubmitOptions = {}) {
+    checkRequestOptions(callOptions);
     const body =
       callbackUrl === undefined
         ? { request_type: 'async' as const, input }
@@ -181,7 +203,7 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
         throw new WanValidationError('Invalid task request', toValidationIssues(result.error, sent));
     }
     const subject = 'Invalid submit response';
-    const answer = await call(submitOperation, generatePath, { body: wireBody, signal }, subject);
+    const answer = await call(submitOperation, generatePath, wireBody, callOptions, subject);
     if (validate) {
       const result = GenerateTaskResponseSchema.safeParse(answer);
       if (!result.success) throw new WanValidationError(subject, toValidationIssues(result.error, answer));
@@ -189,20 +211,19 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     }
     const taskId = (answer as { data?: { taskId?: unknown } } | null)?.data?.taskId;
     if (typeof taskId !== 'string') {
-      throw new WanValidationError(subject, [{ path: 'data.taskId', message: 'must be a string' }]);
+      throw new WanValidationError(subject, [issue('data.taskId', 'must be a string', 'invalid_type')]);
     }
     return { taskId };
   }
 
-  async function getTask(taskId: string, { signal }: GetTaskOptions = {}): Promise<Task> {
+  async function getTask(taskId: string, callOptions: GetTaskOptions = {}): Promise<WanTask> {
     if (typeof taskId !== 'string' || taskId === '') {
-      throw new WanValidationError('Invalid task id', [
-        { path: 'taskId', message: 'must be a non-empty string' },
-      ]);
+      throw new WanValidationError('Invalid task id', [issue('taskId', 'must be a non-empty string')]);
     }
+    checkRequestOptions(callOptions);
     const subject = `Invalid status response for task ${taskId}`;
     const path = `${statusPath}?taskId=${encodeURIComponent(taskId)}`;
-    const answer = await call(`Reading task ${taskId}`, path, { signal }, subject);
+    const answer = await call(`Reading task ${taskId}`, path, undefined, callOptions, subject);
     return toTask(answer, subject, validate);
   }
 
@@ -212,14 +233,24 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     getTask,
     waitForTask: (taskId, waitOptions = {}) => pollTask(getTask, taskId, waitOptions),
     async generate(input, { onSubmitted, callbackUrl, ...waitOptions } = {}) {
-      const submittedAt = Date.now();
+      const createdAt = Date.now();
+      const { signal, requestTimeoutMs, headers: callHeaders } = waitOptions;
       const { taskId } = await submit(input, {
         ...(callbackUrl === undefined ? {} : { callbackUrl }),
-        ...(waitOptions.signal ? { signal: waitOptions.signal } : {}),
+        ...(signal ? { signal } : {}),
+        ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
+        ...(callHeaders === undefined ? {} : { headers: callHeaders }),
       });
       await onSubmitted?.(taskId);
       const resolution = input.resolution ?? '1080p';
-      return pollTask(getTask, taskId, { ...waitOptions, resolution }, submittedAt);
+      return pollTask(getTask, taskId, { ...waitOptions, resolution, createdAt });
     },
   };
+}
+
+function checkRequestOptions(options: RequestOptions): void {
+  checkNumbers('Invalid request options', {
+    maxRetries: [options.maxRetries, 'a non-negative integer'],
+    requestTimeoutMs: [options.requestTimeoutMs, 'a positive number'],
+  });
 }

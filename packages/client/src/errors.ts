@@ -1,9 +1,12 @@
+import type { ValidationIssue } from '@wan25/zod';
 import { wasNeverSent } from './retry.ts';
 
-/** One problem found by validation: where (`input.aspect_ratio`) and which rule it broke. */
-export interface ValidationIssue {
-  path: string;
-  message: string;
+export type { ValidationIssue };
+
+/** An issue found by the client itself (not by a generated schema), with its machine-readable code. */
+export function issue(path: string, message: string, code = 'custom'): ValidationIssue {
+  const found = { path, code, message };
+  return found;
 }
 
 /** The base class of every error this package throws; `instanceof WanError` catches them all. */
@@ -27,25 +30,39 @@ export class WanApiError extends WanError {
   override name = 'WanApiError';
   /** The HTTP status. */
   readonly status: number;
-  /** The `code` field of the error body, when it had one. */
-  readonly code: number | undefined;
+  /** The numeric `code` field of the error body, when it had one. */
+  readonly apiCode: number | undefined;
+  /** The answer's headers. */
+  readonly headers: Headers;
+  /**
+   * The answer's `x-request-id` header, when it had one, to quote to support. The API reference
+   * documents no such header; gateways in front of it often add one.
+   */
+  readonly requestId: string | undefined;
   /** How long the API asked us to wait (`Retry-After`), in milliseconds, when it said. */
   readonly retryAfterMs: number | undefined;
-  /** The error body as received: parsed JSON, or text when it was not JSON. */
+  /** The error body: parsed JSON, or (the start of) its text when it was not JSON or too long. */
   readonly body: unknown;
 
   constructor(init: {
     status: number;
     message: string;
-    code?: number;
+    headers: Headers;
+    apiCode?: number;
     retryAfterMs?: number;
     body: unknown;
   }) {
     super(init.message);
     this.status = init.status;
-    this.code = init.code;
+    this.apiCode = init.apiCode;
+    this.headers = init.headers;
+    this.requestId = init.headers.get('x-request-id') ?? undefined;
     this.retryAfterMs = init.retryAfterMs;
     this.body = init.body;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), headers: Object.fromEntries(this.headers) };
   }
 }
 
@@ -92,7 +109,7 @@ export class WanTaskFailedError extends WanError {
   }
 }
 
-/** A deadline passed: one request's `timeoutMs`, or `waitForTask`'s overall `timeoutMs`. */
+/** A deadline passed: one request's `requestTimeoutMs`, or `waitForTask`'s `waitTimeoutMs`. */
 export class WanTimeoutError extends WanError {
   override name = 'WanTimeoutError';
   readonly timeoutMs: number;
@@ -103,5 +120,26 @@ export class WanTimeoutError extends WanError {
     super(message);
     this.timeoutMs = options.timeoutMs;
     this.taskId = options.taskId;
+  }
+}
+
+/**
+ * `waitForTask` read the task in a state this version does not know `maxUnknownStateReads` times in a
+ * row and stopped waiting: the API may have added or renamed a state. The task may still finish; read it
+ * with `getTask`, and upgrade `@wan25/client`.
+ */
+export class WanUnknownStateError extends WanError {
+  override name = 'WanUnknownStateError';
+  readonly taskId: string;
+  /** The state as the API sent it. */
+  readonly rawState: string;
+
+  constructor(task: { taskId: string; rawState: string }, reads: number) {
+    super(
+      `Task ${task.taskId} is in state "${task.rawState}", which this version of @wan25/client does not know ` +
+        `(read ${reads} times in a row); stopped waiting. Read it with getTask() and upgrade @wan25/client.`,
+    );
+    this.taskId = task.taskId;
+    this.rawState = task.rawState;
   }
 }

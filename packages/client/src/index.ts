@@ -4,6 +4,7 @@ export {
   defaultBaseUrl,
   type GenerateOptions,
   type GetTaskOptions,
+  type RequestOptions,
   type SubmitOptions,
   type WanClient,
   type WanClientOptions,
@@ -16,19 +17,25 @@ export {
   WanError,
   WanTaskFailedError,
   WanTimeoutError,
+  WanUnknownStateError,
   WanValidationError,
 } from './errors.ts';
 export type {
-  FailedTask,
-  PendingTask,
-  ProcessingTask,
-  SucceededTask,
-  Task,
-  TaskState,
-  UnknownStateTask,
+  WanFailedTask,
+  WanPendingTask,
+  WanProcessingTask,
+  WanSucceededTask,
+  WanTask,
+  WanTaskState,
+  WanUnknownStateTask,
 } from './task.ts';
 export type { FetchLike } from './transport.ts';
-export { firstPollDelayMsByResolution, type WaitForTaskOptions, type WaitProgress } from './wait.ts';
+export {
+  firstPollDelayMsByResolution,
+  maxUnknownStateReads,
+  type WaitForTaskOptions,
+  type WaitProgress,
+} from './wait.ts';
 export {
   createWebhookHandler,
   parseWebhook,

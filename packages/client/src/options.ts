@@ -1,4 +1,4 @@
-import { WanValidationError } from './errors.ts';
+import { issue, WanValidationError } from './errors.ts';
 
 const rules = {
   'a positive number': (value: number) => Number.isFinite(value) && value > 0,
@@ -13,7 +13,7 @@ export function checkNumbers(subject: string, options: Record<string, [value: un
   const issues = Object.entries(options).flatMap(([path, [value, rule]]) =>
     value === undefined || (typeof value === 'number' && rules[rule](value))
       ? []
-      : [{ path, message: `must be ${rule}` }],
+      : [issue(path, `must be ${rule}`, 'invalid_value')],
   );
   if (issues.length > 0) throw new WanValidationError(subject, issues);
 }

@@ -1,6 +1,6 @@
 import type { FailCode } from '@wan25/types';
 import { ResultPayloadSchema, TaskStatusResponseSchema, toValidationIssues } from '@wan25/zod';
-import { WanValidationError } from './errors.ts';
+import { issue, WanValidationError } from './errors.ts';
 
 interface TaskFields {
   taskId: string;
@@ -9,17 +9,17 @@ interface TaskFields {
 }
 
 /** Received, waiting to run. */
-export interface PendingTask extends TaskFields {
+export interface WanPendingTask extends TaskFields {
   state: 'pending';
 }
 
 /** Generating. */
-export interface ProcessingTask extends TaskFields {
+export interface WanProcessingTask extends TaskFields {
   state: 'processing';
 }
 
 /** Finished with a video. `resultUrls` are temporary: download what you need promptly. */
-export interface SucceededTask extends TaskFields {
+export interface WanSucceededTask extends TaskFields {
   state: 'success';
   resultUrls: string[];
   completeTime?: number;
@@ -28,7 +28,7 @@ export interface SucceededTask extends TaskFields {
 }
 
 /** Finished without a video. */
-export interface FailedTask extends TaskFields {
+export interface WanFailedTask extends TaskFields {
   state: 'failed';
   failCode: FailCode;
   failMsg?: string;
@@ -36,19 +36,23 @@ export interface FailedTask extends TaskFields {
 }
 
 /**
- * The API reported a state this version does not know (`rawState`). It is treated as not finished:
- * `waitForTask` keeps polling at its normal interval.
+ * The API reported a state this version does not know (`rawState`); the rest of the envelope was
+ * validated like a known state's. `waitForTask` treats it as not finished for a few reads, then stops
+ * with `WanUnknownStateError`.
  */
-export interface UnknownStateTask {
+export interface WanUnknownStateTask extends TaskFields {
   state: 'unknown';
   rawState: string;
-  taskId: string;
-  createTime?: number;
 }
 
 /** A task as `getTask`, `waitForTask` and `parseWebhook` return it: a union by `state`. */
-export type Task = PendingTask | ProcessingTask | SucceededTask | FailedTask | UnknownStateTask;
-export type TaskState = Task['state'];
+export type WanTask =
+  | WanPendingTask
+  | WanProcessingTask
+  | WanSucceededTask
+  | WanFailedTask
+  | WanUnknownStateTask;
+export type WanTaskState = WanTask['state'];
 
 const knownStates: ReadonlySet<unknown> = new Set(['pending', 'processing', 'success', 'failed']);
 
@@ -65,24 +69,26 @@ interface RawTask {
 }
 
 /**
- * Turns a status envelope (`{ code, message, data }`) into a `Task`. With `validate`, the envelope must
- * match the spec; a state the spec does not list is returned as an `UnknownStateTask` rather than rejected.
+ * Turns a status envelope (`{ code, message, data }`) into a `WanTask`. With `validate`, the envelope must
+ * match the spec; a state the spec does not list is returned as an `WanUnknownStateTask` rather than rejected.
  */
-export function toTask(envelope: unknown, subject: string, validate: boolean): Task {
+export function toTask(envelope: unknown, subject: string, validate: boolean): WanTask {
   const data = (envelope as { data?: Partial<RawTask> } | null)?.data;
-  if (data && typeof data.state === 'string' && !knownStates.has(data.state)) {
-    return toUnknownStateTask(data, subject);
-  }
+  const rawState = data?.state;
+  const unknown = typeof rawState === 'string' && !knownStates.has(rawState);
   let raw: RawTask;
   if (validate) {
-    const result = TaskStatusResponseSchema.safeParse(envelope);
-    if (!result.success) throw new WanValidationError(subject, toValidationIssues(result.error, envelope));
+    // An unknown state is checked like `pending`, the state with the fewest fields: the rest must still match.
+    const checked = unknown ? { ...(envelope as object), data: { ...data, state: 'pending' } } : envelope;
+    const result = TaskStatusResponseSchema.safeParse(checked);
+    if (!result.success) throw new WanValidationError(subject, toValidationIssues(result.error, checked));
     raw = result.data.data as RawTask;
   } else {
-    if (!data) throw new WanValidationError(subject, [{ path: 'data', message: 'is required' }]);
+    if (!data) throw new WanValidationError(subject, [issue('data', 'is required', 'invalid_type')]);
     raw = data as RawTask;
   }
   const { taskId, createTime } = raw;
+  if (unknown) return { taskId, state: 'unknown', rawState, createTime };
   switch (raw.state) {
     case 'success':
       return {
@@ -107,32 +113,22 @@ export function toTask(envelope: unknown, subject: string, validate: boolean): T
   }
 }
 
-function toUnknownStateTask(data: Partial<RawTask>, subject: string): UnknownStateTask {
-  if (typeof data.taskId !== 'string' || data.taskId === '') {
-    throw new WanValidationError(subject, [{ path: 'data.taskId', message: 'must be a non-empty string' }]);
-  }
-  return {
-    state: 'unknown',
-    rawState: data.state as string,
-    taskId: data.taskId,
-    ...(Number.isInteger(data.createTime) ? { createTime: data.createTime as number } : {}),
-  };
-}
-
 /** `resultJson` is a JSON string holding `{"resultUrls": [...]}`; a succeeded task is useless without it. */
 function parseResultUrls(resultJson: string | undefined, subject: string, validate: boolean): string[] {
   let payload: unknown;
   try {
     payload = JSON.parse(resultJson ?? '');
   } catch {
-    throw new WanValidationError(subject, [{ path: 'data.resultJson', message: 'must be a JSON string' }]);
+    throw new WanValidationError(subject, [
+      issue('data.resultJson', 'must be a JSON string', 'invalid_json'),
+    ]);
   }
   if (validate) {
     const result = ResultPayloadSchema.safeParse(payload);
     if (!result.success) {
-      const issues = toValidationIssues(result.error, payload).map((issue) => ({
-        path: issue.path ? `data.resultJson.${issue.path}` : 'data.resultJson',
-        message: issue.message,
+      const issues = toValidationIssues(result.error, payload).map((found) => ({
+        ...found,
+        path: found.path ? `data.resultJson.${found.path}` : 'data.resultJson',
       }));
       throw new WanValidationError(subject, issues);
     }
@@ -141,7 +137,7 @@ function parseResultUrls(resultJson: string | undefined, subject: string, valida
   const urls = (payload as { resultUrls?: unknown } | null)?.resultUrls;
   if (!Array.isArray(urls)) {
     throw new WanValidationError(subject, [
-      { path: 'data.resultJson.resultUrls', message: 'must be an array' },
+      issue('data.resultJson.resultUrls', 'must be an array', 'invalid_type'),
     ]);
   }
   return urls as string[];

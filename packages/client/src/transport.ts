@@ -16,7 +16,7 @@ export interface TransportOptions {
   apiKey: string;
   fetch: FetchLike;
   maxRetries: number;
-  timeoutMs: number;
+  requestTimeoutMs: number;
   unsafeRetrySubmits: boolean;
 }
 
@@ -26,6 +26,10 @@ export interface TransportInit {
   headers?: HeadersInit;
   body?: string;
   signal?: AbortSignal | undefined;
+  /** Overrides the client's `requestTimeoutMs` for this request. */
+  requestTimeoutMs?: number | undefined;
+  /** Overrides the client's `maxRetries` for this request. */
+  maxRetries?: number | undefined;
 }
 
 /** An answer read to the end: the body is already consumed into `text`. */
@@ -47,12 +51,13 @@ export type Transport = (url: string, init: TransportInit) => Promise<Answer>;
  * timeout or a reset, because the task may exist and be billed, unless `unsafeRetrySubmits` is set.
  */
 export function createTransport(options: TransportOptions): Transport {
-  const { apiKey, maxRetries, timeoutMs, unsafeRetrySubmits } = options;
+  const { apiKey, unsafeRetrySubmits } = options;
 
   async function send(
     url: string,
     init: RequestInit,
     callerSignal: AbortSignal | undefined,
+    timeoutMs: number,
   ): Promise<Answer> {
     if (callerSignal?.aborted) throw callerSignal.reason;
     // A controller and setTimeout rather than AbortSignal.timeout, so that fake timers drive it in tests.
@@ -86,7 +91,9 @@ export function createTransport(options: TransportOptions): Transport {
     }
   }
 
-  return async (url, { method, headers: given, body, signal }) => {
+  return async (url, { method, headers: given, body, signal, ...overrides }) => {
+    const maxRetries = overrides.maxRetries ?? options.maxRetries;
+    const timeoutMs = overrides.requestTimeoutMs ?? options.requestTimeoutMs;
     const isRead = method === 'GET' || method === 'HEAD';
     const headers = new Headers(given);
     headers.set('Authorization', `Bearer ${apiKey}`);
@@ -96,7 +103,7 @@ export function createTransport(options: TransportOptions): Transport {
     for (let attempt = 0; ; attempt++) {
       let delayMs: number | undefined;
       try {
-        const answer = await send(url, init, signal);
+        const answer = await send(url, init, signal, timeoutMs);
         const { response } = answer;
         const retryable =
           attempt < maxRetries &&

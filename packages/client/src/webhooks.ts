@@ -1,14 +1,14 @@
 import { WanValidationError } from './errors.ts';
-import { type Task, toTask } from './task.ts';
+import { toTask, type WanTask } from './task.ts';
 
 const subject = 'Invalid webhook body';
 const maxBodyBytes = 1024 * 1024;
 
 /**
- * Parses a callback body (the status envelope, as text or already parsed) into the same `Task` that
+ * Parses a callback body (the status envelope, as text or already parsed) into the same `WanTask` that
  * `getTask` returns. Always validated: the body comes from the network. Throws `WanValidationError`.
  */
-export function parseWebhook(body: string | unknown): Task {
+export function parseWebhook(body: string | unknown): WanTask {
   let json = body;
   if (typeof body === 'string') {
     try {
@@ -27,9 +27,9 @@ export interface WebhookDedupeStore {
 
 export interface WebhookHandlerOptions {
   /** Called once per task and state. Runs after the 200 is sent: persist or enqueue the task first. */
-  onTask: (task: Task) => void | Promise<void>;
+  onTask: (task: WanTask) => void | Promise<void>;
   /** Receives what `onTask` throws. Default: `console.error`. */
-  onError?: (error: unknown, task: Task) => void;
+  onError?: (error: unknown, task: WanTask) => void;
   /** Keeps the runtime alive for `onTask` after the response (e.g. `ctx.waitUntil` on edge platforms). */
   waitUntil?: (promise: Promise<unknown>) => void;
   /**
@@ -77,7 +77,7 @@ export function createWebhookHandler(
     const text = await readText(request, maxBodyBytes);
     if (text === undefined) return json(413, { error: `Body larger than ${maxBodyBytes} bytes` });
 
-    let task: Task;
+    let task: WanTask;
     try {
       task = parseWebhook(text);
     } catch (error) {

@@ -8,14 +8,14 @@ import {
   type FailCode,
   type GenerationInput,
   parseWebhook,
-  type SucceededTask,
-  type Task,
   type WanClient,
   type WanClientOptions,
+  type WanSucceededTask,
+  type WanTask,
 } from '../src/index.ts';
 
 declare const wan: WanClient;
-declare const task: Task;
+declare const task: WanTask;
 
 describe('public types', () => {
   it('narrows a task by state', () => {
@@ -27,10 +27,10 @@ describe('public types', () => {
   });
 
   it('returns the succeeded task from the waits', () => {
-    expectTypeOf(wan.waitForTask).returns.toEqualTypeOf<Promise<SucceededTask>>();
-    expectTypeOf(wan.generate).returns.toEqualTypeOf<Promise<SucceededTask>>();
-    expectTypeOf(wan.getTask).returns.toEqualTypeOf<Promise<Task>>();
-    expectTypeOf(parseWebhook).returns.toEqualTypeOf<Task>();
+    expectTypeOf(wan.waitForTask).returns.toEqualTypeOf<Promise<WanSucceededTask>>();
+    expectTypeOf(wan.generate).returns.toEqualTypeOf<Promise<WanSucceededTask>>();
+    expectTypeOf(wan.getTask).returns.toEqualTypeOf<Promise<WanTask>>();
+    expectTypeOf(parseWebhook).returns.toEqualTypeOf<WanTask>();
   });
 
   it('takes the spec input and rejects what it forbids', () => {

@@ -16,9 +16,9 @@ import {
   type FetchLike,
   type GenerationInput,
   parseWebhook,
-  type Task,
   WanApiError,
   type WanClientOptions,
+  type WanTask,
   WanTaskFailedError,
 } from '../src/index.ts';
 import { toNodeListener } from '../src/node.ts';
@@ -72,7 +72,7 @@ describe('against the mock', { timeout: 30_000 }, () => {
   it.each(responseExamples(statusPath, 'get', '200'))(
     'status scenario $name gives the typed task',
     async ({ name, value }) => {
-      const expected = (value as { data: Task & { state: string; failCode?: string } }).data;
+      const expected = (value as { data: WanTask & { state: string; failCode?: string } }).data;
       const wan = wanFor(prefer(`example=${name}`));
       const task = await wan.getTask('task_12345678');
       expect(task.state).toBe(expected.state);
@@ -96,7 +96,7 @@ describe('against the mock', { timeout: 30_000 }, () => {
       expect(error).toBeInstanceOf(WanApiError);
       expect(error).toMatchObject({
         status,
-        code: status,
+        apiCode: status,
         message: expect.stringContaining(`HTTP ${status}`),
       });
       expect(counts.POST).toBe(status === 429 ? 2 : 1);
@@ -124,7 +124,7 @@ describe('against the mock', { timeout: 30_000 }, () => {
   });
 
   it("the mock's callback reaches createWebhookHandler and parses like getTask", async () => {
-    const delivered: Task[] = [];
+    const delivered: WanTask[] = [];
     const server = createServer(
       toNodeListener(createWebhookHandler({ onTask: (task) => void delivered.push(task) })),
     );

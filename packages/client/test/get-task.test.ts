@@ -45,6 +45,11 @@ describe('getTask', () => {
     });
   });
 
+  it('validates the rest of an envelope whose state it does not know', async () => {
+    const wan = clientAnswering({ code: 200, message: 'success', data: { taskId: 't', state: 'SUCCESS' } });
+    await expect(wan.getTask('t')).rejects.toThrow(/data\.createTime/);
+  });
+
   it.each(statusVectors.map((vector) => [vector.id, vector] as const))(
     'status vector %s',
     async (_, vector) => {
@@ -79,7 +84,7 @@ describe('getTask', () => {
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(WanValidationError);
     expect((error as WanValidationError).issues).toEqual([
-      { path: 'data.resultJson', message: 'must be a JSON string' },
+      { path: 'data.resultJson', code: 'invalid_json', message: 'must be a JSON string' },
     ]);
   });
 

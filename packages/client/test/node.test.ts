@@ -2,11 +2,11 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebhookHandler, type Task } from '../src/index.ts';
+import { createWebhookHandler, type WanTask } from '../src/index.ts';
 import { toNodeListener } from '../src/node.ts';
 import { createTime } from './fake-fetch.ts';
 
-const tasks: Task[] = [];
+const tasks: WanTask[] = [];
 const server = createServer(
   toNodeListener(createWebhookHandler({ onTask: (task) => void tasks.push(task) })),
 );

@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 function clientWith(fetch: ReturnType<typeof fakeFetch>, options: { unsafeRetrySubmits?: boolean } = {}) {
-  return createWanClient({ apiKey, baseUrl, fetch, timeoutMs: 5_000, ...options });
+  return createWanClient({ apiKey, baseUrl, fetch, requestTimeoutMs: 5_000, ...options });
 }
 
 /** Starts `promise`, runs fake time forward, and returns its settled outcome. */
@@ -188,7 +188,7 @@ describe('per-request deadline and abort cover the body too', () => {
 
   it('gives WanTimeoutError when the body stalls', async () => {
     const fetch = fakeFetch(stalledBody);
-    const wan = createWanClient({ apiKey, baseUrl, fetch, timeoutMs: 5_000, maxRetries: 0 });
+    const wan = createWanClient({ apiKey, baseUrl, fetch, requestTimeoutMs: 5_000, maxRetries: 0 });
     const { error } = await settle(wan.getTask('task_1'), 5_000);
     expect(error).toBeInstanceOf(WanTimeoutError);
   });

@@ -118,13 +118,26 @@ describe('submit', () => {
       .submit(textToVideo)
       .catch((caught: unknown) => caught)) as WanApiError;
     expect(error).toBeInstanceOf(WanApiError);
-    expect(error).toMatchObject({ status: 401, code: 401 });
+    expect(error).toMatchObject({ status: 401, apiCode: 401 });
     expect(error.message).toMatch(/HTTP 401: Invalid API key/);
     expect(error.message).not.toContain(apiKey);
     expect(JSON.stringify(error)).not.toContain(apiKey);
     expect(JSON.stringify(error.body)).not.toContain(apiKey);
     expect(String(error.stack)).not.toContain(apiKey);
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: 'WanApiError', status: 401 });
+  });
+
+  it('keeps the answer headers and the request id on a WanApiError', async () => {
+    const fetch = fakeFetch(() => errorBody(402, 'No balance', { 'X-Request-Id': 'req_42' }));
+    const error = (await createWanClient({ apiKey, baseUrl, fetch })
+      .submit(textToVideo)
+      .catch((caught: unknown) => caught)) as WanApiError;
+    expect(error.requestId).toBe('req_42');
+    expect(error.headers.get('content-type')).toMatch(/json/);
+    const plain = (await createWanClient({ apiKey, baseUrl, fetch: fakeFetch(() => errorBody(402, 'x')) })
+      .submit(textToVideo)
+      .catch((caught: unknown) => caught)) as WanApiError;
+    expect(plain.requestId).toBeUndefined();
   });
 
   it('keeps the key out of connection errors and their cause', async () => {

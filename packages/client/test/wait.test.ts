@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createWanClient,
-  type Task,
   type WaitProgress,
   WanApiError,
+  type WanTask,
   WanTaskFailedError,
   WanTimeoutError,
+  WanUnknownStateError,
 } from '../src/index.ts';
 import {
   accepted,
@@ -101,43 +102,53 @@ describe('waitForTask polling', () => {
     expect(statusCalls(fetch).map((call) => (call.at - created) / 1000)).toEqual([0, 5, 7, 9]);
   });
 
-  it('keeps polling an unknown state at the normal interval', async () => {
-    const fetch = fakeFetch(() =>
-      Date.now() >= created + 100_000
-        ? succeeded('task_1', created)
-        : envelope({ taskId: 'task_1', state: 'queued', createTime: created }),
-    );
-    const seen: Task['state'][] = [];
+  it('reports an unknown state, then stops after a few reads in a row with an error naming it', async () => {
+    const fetch = fakeFetch(() => envelope({ taskId: 'task_1', state: 'SUCCESS', createTime: created }));
+    const seen: string[] = [];
     const wait = track(
       client(fetch).waitForTask('task_1', {
         resolution: '480p',
-        onProgress: (task) => seen.push(task.state),
+        onProgress: (task) => seen.push(task?.state === 'unknown' ? task.rawState : String(task?.state)),
       }),
     );
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(wait.settled).toBe(false);
-    expect(statusCalls(fetch).map((call) => (call.at - created) / 1000)).toEqual([0, 40, 50, 60]);
-    await vi.advanceTimersByTimeAsync(60_000);
+    expect(statusCalls(fetch).map((call) => (call.at - created) / 1000)).toEqual([0, 40, 50]);
+    expect(seen).toEqual(['SUCCESS', 'SUCCESS', 'SUCCESS']);
+    expect(wait.error).toBeInstanceOf(WanUnknownStateError);
+    expect(wait.error).toMatchObject({ taskId: 'task_1', rawState: 'SUCCESS' });
+    expect((wait.error as Error).message).toMatch(/state "SUCCESS".*does not know/);
+  });
+
+  it('waits on through an unknown state that gives way to a known one', async () => {
+    const fetch = fakeFetch((_, i) =>
+      i === 1 || i === 2
+        ? envelope({ taskId: 'task_1', state: 'queued', createTime: created })
+        : i < 4
+          ? processing('task_1', created)
+          : succeeded('task_1', created),
+    );
+    const wait = track(client(fetch).waitForTask('task_1', { resolution: '480p' }));
+    await vi.advanceTimersByTimeAsync(120_000);
     expect(wait.value?.state).toBe('success');
-    expect(seen).toEqual([
-      'unknown',
-      'unknown',
-      'unknown',
-      'unknown',
-      'unknown',
-      'unknown',
-      'unknown',
-      'success',
-    ]);
+  });
+
+  it('names an unknown state and the last transient error in the timeout error', async () => {
+    const fetch = fakeFetch((_, i) =>
+      i === 0 ? envelope({ taskId: 'task_1', state: 'queued', createTime: created }) : errorBody(503, 'busy'),
+    );
+    const wait = track(client(fetch, 0).waitForTask('task_1', { resolution: '480p', waitTimeoutMs: 45_000 }));
+    await vi.advanceTimersByTimeAsync(45_000);
+    expect(wait.error).toBeInstanceOf(WanTimeoutError);
+    expect((wait.error as Error).message).toMatch(/last state "queued".*last error: .*HTTP 503/);
   });
 
   it('reports progress with the elapsed time and the number of reads', async () => {
     const fetch = fakeFetch(succeedsAfter(50_000));
-    const progress: [Task['state'], WaitProgress][] = [];
+    const progress: [WanTask['state'] | undefined, WaitProgress][] = [];
     track(
       client(fetch).waitForTask('task_1', {
         resolution: '480p',
-        onProgress: (t, p) => progress.push([t.state, p]),
+        onProgress: (t, p) => progress.push([t?.state, p]),
       }),
     );
     await vi.advanceTimersByTimeAsync(100_000);
@@ -188,7 +199,7 @@ describe('waitForTask endings', () => {
 
   it('throws WanTimeoutError at the deadline and reads no more', async () => {
     const fetch = fakeFetch(() => processing('task_1', created));
-    const wait = track(client(fetch).waitForTask('task_1', { timeoutMs: 120_000, resolution: '480p' }));
+    const wait = track(client(fetch).waitForTask('task_1', { waitTimeoutMs: 120_000, resolution: '480p' }));
     await vi.advanceTimersByTimeAsync(119_999);
     expect(wait.settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -202,8 +213,8 @@ describe('waitForTask endings', () => {
   it('ends at the deadline even while a read hangs', async () => {
     const fetch = fakeFetch(() => never);
     const wait = track(
-      createWanClient({ apiKey, baseUrl, fetch, timeoutMs: 600_000 }).waitForTask('task_1', {
-        timeoutMs: 30_000,
+      createWanClient({ apiKey, baseUrl, fetch, requestTimeoutMs: 600_000 }).waitForTask('task_1', {
+        waitTimeoutMs: 30_000,
       }),
     );
     await vi.advanceTimersByTimeAsync(30_000);

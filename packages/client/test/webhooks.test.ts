@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createWebhookHandler, parseWebhook, type Task, WanValidationError } from '../src/index.ts';
+import { createWebhookHandler, parseWebhook, type WanTask, WanValidationError } from '../src/index.ts';
 import { createTime } from './fake-fetch.ts';
 
 const url = 'https://hooks.example.com/apixo';
@@ -24,7 +24,7 @@ const post = (
 const postJson = (value: unknown) => post(JSON.stringify(value));
 
 function handlerRecording() {
-  const tasks: Task[] = [];
+  const tasks: WanTask[] = [];
   const handler = createWebhookHandler({ onTask: (task) => void tasks.push(task) });
   return { tasks, handler };
 }

@@ -109,7 +109,7 @@ export async function runBatch(
       const task = await wan.waitForTask(taskId, {
         signal,
         resolution: line.input.resolution ?? '1080p',
-        timeoutMs: options.timeoutSeconds * 1000,
+        waitTimeoutMs: options.timeoutSeconds * 1000,
       });
       journal.append({ event: 'succeeded', line: line.line, taskId, resultUrls: task.resultUrls });
       const state = { status: 'succeeded', taskId, resultUrls: task.resultUrls } as const;

@@ -1,4 +1,4 @@
-import type { Task } from '@wan25/client';
+import type { WanTask } from '@wan25/client';
 import type { Command } from 'commander';
 import { connect } from '../connection.ts';
 import type { CommandContext, Runner } from '../context.ts';
@@ -36,7 +36,7 @@ async function status(context: CommandContext, taskId: string, flags: StatusFlag
   return ExitCode.taskFailed;
 }
 
-function describeTask(task: Task): string[] {
+function describeTask(task: WanTask): string[] {
   switch (task.state) {
     case 'success':
       return ['success', ...task.resultUrls];
