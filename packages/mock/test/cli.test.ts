@@ -126,7 +126,7 @@ describe('wan25-mock', () => {
   it.each([
     [['--task-seconds', 'soon'], '--task-seconds must be a number of seconds, 0 or more, got "soon"'],
     [
-      ['--callback-retry-seconds', '-1'],
+      ['--callback-retry-seconds=-1'],
       '--callback-retry-seconds must be a number of seconds, 0 or more, got "-1"',
     ],
     [['--callback-ca', 'no-such-file.pem'], '--callback-ca: cannot read no-such-file.pem'],
