@@ -7,11 +7,11 @@ import {
   type WebhookReceiver,
   type WebhookReceiverOptions,
 } from '@wan25/test-utils';
-import { TaskWebhookPayloadSchema } from '@wan25/zod';
+import { TaskStatusResponseSchema } from '@wan25/zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { submit, submitPath, withAuth } from './api.ts';
 
-const webhookPayload = specValidator('TaskWebhookPayload');
+const webhookPayload = specValidator('TaskStatusResponse');
 const callbackExample = requestExamples(submitPath, 'post').find(
   ({ name }) => name === 'textToVideoCallback',
 );
@@ -47,7 +47,7 @@ describe('callback mode', { timeout: 60_000 }, () => {
     expect(first.method).toBe('POST');
     expect(first.headers['content-type']).toContain('application/json');
     expect(webhookPayload(first.body), JSON.stringify(webhookPayload.errors)).toBe(true);
-    expect(TaskWebhookPayloadSchema.safeParse(first.body).error).toBeUndefined();
+    expect(TaskStatusResponseSchema.safeParse(first.body).error).toBeUndefined();
     expect(first.body).toMatchObject({
       code: 200,
       data: { taskId, state: 'success', costTime: taskMs, resultJson: expect.stringContaining('/files/') },
