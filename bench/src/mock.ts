@@ -9,7 +9,7 @@ import { loadSpec } from '../../packages/mock/src/spec.ts';
 import { median } from './measure.ts';
 import type { Check, Section } from './report.ts';
 
-const starts = 3;
+const starts = 5;
 const loadRequests = 2_000;
 const concurrency = 20;
 const maxRatio = 1.25;
