@@ -156,7 +156,7 @@ describe('wan25 against the mock', { timeout: 60_000 }, () => {
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
       state: 'success',
-      resultUrls: [`${contractBaseUrl()}/files/video.mp4`],
+      resultUrls: ['https://file.apixo.ai/video.mp4'],
     });
   });
 

@@ -2,15 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import type { CallbackSender } from './callbacks.ts';
 import { hopHeaders, type PrismAnswer, type PrismClient } from './prism-client.ts';
 import { type MockSpec, type StatusEnvelope, statusPath, submitPath } from './spec.ts';
-import {
-  defaultOutcome,
-  describeTask,
-  exampleAt,
-  isFinal,
-  localResultJson,
-  type MockTask,
-  type TaskBook,
-} from './tasks.ts';
+import { defaultOutcome, describeTask, exampleAt, isFinal, type MockTask, type TaskBook } from './tasks.ts';
 import { describeViolations } from './violations.ts';
 
 export interface GatewayOptions {
@@ -72,16 +64,8 @@ export function createGateway(options: GatewayOptions) {
     const answer = await prism.send('GET', path, request.headers, Buffer.alloc(0));
     if (answer.status !== 200) return withViolations(answer);
     const task = tasks.get(new URLSearchParams(path.split('?')[1]).get('taskId') ?? '');
-    const prism200 = parseJson(answer.body) as StatusEnvelope | undefined;
-    if (task === undefined) {
-      // Not a task of this mock: Prism's example, as the spec gives it, with its files served here.
-      const resultJson = prism200?.data?.resultJson;
-      if (typeof resultJson !== 'string') return answer;
-      return json(answer, {
-        ...prism200,
-        data: { ...prism200?.data, resultJson: localResultJson(resultJson, filesUrl) },
-      });
-    }
+    // Not a task of this mock: Prism's example, as the spec gives it.
+    if (task === undefined) return answer;
     // Prism has accepted the read (key, query, the example a `Prefer` header names); the task answers it.
     const name = parsePrefer(request.headers.prefer).example ?? exampleAt(task);
     const example = spec.statusExamples.get(name);
