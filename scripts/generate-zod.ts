@@ -14,18 +14,31 @@ type SchemaNode = Record<string, unknown>;
 const uriCheck = 'uri';
 
 /**
- * JSON Schema's `default` is an annotation: a validator never fills it in, and the spec's defaults describe
- * what the server assumes for an omitted field. zod's `.default()` would instead write the value into the
- * parsed body, which changes what a client sends and makes `z.infer` differ from the spec's type.
+ * Patches each schema before the plugin reads it, where the plugin's output would not give the spec's
+ * verdict or type:
+ * - JSON Schema's `default` is an annotation: a validator never fills it in, and the spec's defaults
+ *   describe what the server assumes for an omitted field. zod's `.default()` would instead write the value
+ *   into the parsed body, which changes what a client sends and makes `z.infer` differ from the spec's type.
+ * - A single-value `enum` is how the spec pins a discriminating value (tools for OpenAPI 3.0 ignore `const`).
+ *   It is the `const` it stands for: `z.literal`, where the plugin would emit `z.enum([value])` and extend
+ *   every variant of a union with a discriminator mapping.
+ * - `format: int64` tells other languages to use a 64-bit integer for the epoch-millisecond times. The plugin
+ *   would emit `z.coerce.bigint()`, which accepts numeric strings and infers `bigint`; they fit a JavaScript
+ *   number, so they are checked as integers and stay `number`.
  */
-function dropDefaults(schema: SchemaNode): void {
+function patchSchema(schema: SchemaNode): void {
   delete schema.default;
+  if (Array.isArray(schema.enum) && schema.enum.length === 1) {
+    schema.const = schema.enum[0];
+    delete schema.enum;
+  }
+  if (schema.format === 'int64') delete schema.format;
   const children = [
     ...Object.values((schema.properties ?? {}) as Record<string, SchemaNode>),
     ...(['oneOf', 'anyOf', 'allOf'] as const).flatMap((key) => (schema[key] ?? []) as SchemaNode[]),
     ...(schema.items ? [schema.items as SchemaNode] : []),
   ];
-  for (const child of children) dropDefaults(child);
+  for (const child of children) patchSchema(child);
 }
 
 /**
@@ -170,7 +183,7 @@ try {
     input: specSource,
     output: { path: out, header: null },
     logs: { level: 'silent' },
-    parser: { patch: { schemas: (_name, schema) => dropDefaults(schema as SchemaNode) } },
+    parser: { patch: { schemas: (_name, schema) => patchSchema(schema as SchemaNode) } },
     plugins: [
       {
         name: 'zod',

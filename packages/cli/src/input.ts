@@ -1,6 +1,7 @@
 import type { GenerationInput } from '@wan25/client';
 import { GenerateTaskRequestSchema, toValidationIssues, type ValidationIssue } from '@wan25/zod';
 import { UsageError } from './exit.ts';
+import { quote } from './format.ts';
 
 /** `wan25 generate`'s input flags, as commander parses them (strings until validated). */
 export interface InputFlags {
@@ -17,7 +18,7 @@ export interface InputFlags {
   callbackUrl?: string;
 }
 
-export interface ValidRequest {
+export interface TaskRequest {
   input: GenerationInput;
   callbackUrl?: string;
 }
@@ -35,9 +36,9 @@ const flagByPath: Readonly<Record<string, string>> = {
   callback_url: '--callback-url',
 };
 
-/** Integers as numbers so that the schema checks their range; anything else stays text for it to reject. */
-function integerOrText(value: string | undefined): number | string | undefined {
-  return value !== undefined && /^-?\d+$/.test(value) ? Number(value) : value;
+/** Numbers as numbers so that the schema checks them (`1.5`: must be an integer); anything else stays text. */
+function numberOrText(value: string | undefined): number | string | undefined {
+  return value !== undefined && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
 }
 
 /** `{ a: undefined }` would break exactOptionalPropertyTypes and the closed schemas: drop such keys. */
@@ -51,6 +52,14 @@ export function withMode(input: Record<string, unknown>): Record<string, unknown
   return { mode: 'image_urls' in input ? 'image-to-video' : 'text-to-video', ...input };
 }
 
+/** An issue's message, where the schema's words would mislead: a closed image-to-video input "has no" aspect ratio. */
+export function describeIssue(issue: ValidationIssue): string {
+  if (issue.path === 'input.aspect_ratio' && issue.message === 'unknown property') {
+    return 'applies only to text-to-video, not to image-to-video';
+  }
+  return issue.message;
+}
+
 /**
  * Checks a request body with the spec's schema. Returns it typed, or every problem found, each naming
  * the field (`input.aspect_ratio`) and the rule (`480p allows 16:9, 9:16 or 1:1`).
@@ -58,7 +67,7 @@ export function withMode(input: Record<string, unknown>): Record<string, unknown
 export function checkRequest(body: {
   input: unknown;
   callback_url?: string;
-}): { ok: true; request: ValidRequest } | { ok: false; issues: ValidationIssue[] } {
+}): { ok: true; request: TaskRequest } | { ok: false; issues: ValidationIssue[] } {
   const request =
     body.callback_url === undefined
       ? { request_type: 'async', input: body.input }
@@ -75,40 +84,43 @@ export function checkRequest(body: {
   };
 }
 
-/** Builds the task request from `generate`'s prompt and flags; a bad value throws a `UsageError` naming its flag. */
-export function requestFromFlags(prompt: string | undefined, flags: InputFlags): ValidRequest {
+/**
+ * The task request from `generate`'s prompt and flags, unchecked: the client checks it when submitting,
+ * and `flagErrors` names the flags of what it finds.
+ */
+export function requestFromFlags(prompt: string | undefined, flags: InputFlags): TaskRequest {
   const input = withMode(
     defined({
       prompt,
       image_urls: flags.image === undefined ? undefined : [flags.image],
       audio_urls: flags.audio === undefined ? undefined : [flags.audio],
       resolution: flags.resolution,
-      duration: integerOrText(flags.duration),
+      duration: numberOrText(flags.duration),
       aspect_ratio: flags.aspectRatio,
       negative_prompt: flags.negativePrompt,
-      seed: integerOrText(flags.seed),
+      seed: numberOrText(flags.seed),
       prompt_extend: flags.promptExtend ? undefined : false,
       watermark: flags.watermark,
     }),
   );
-  const checked = checkRequest({
-    input,
-    ...(flags.callbackUrl === undefined ? {} : { callback_url: flags.callbackUrl }),
-  });
-  if (checked.ok) return checked.request;
-  const problems = checked.issues.map((issue) => describeFlagIssue(issue, input));
-  throw new UsageError(problems.join('\n'));
+  return {
+    input: input as GenerationInput,
+    ...(flags.callbackUrl === undefined ? {} : { callbackUrl: flags.callbackUrl }),
+  };
+}
+
+/** The client's validation issues with a request built by `requestFromFlags`, each naming its flag. */
+export function flagErrors(issues: readonly ValidationIssue[], request: TaskRequest): UsageError {
+  const input = request.input as Record<string, unknown>;
+  return new UsageError(issues.map((issue) => describeFlagIssue(issue, input)).join('\n'));
 }
 
 function describeFlagIssue(issue: ValidationIssue, input: Record<string, unknown>): string {
   const path = issue.path.replace(/\[\d+\]$/, '');
   const flag = flagByPath[path] ?? path;
-  if (path === 'input.aspect_ratio' && issue.message === 'unknown property') {
-    return '--aspect-ratio: applies only to text-to-video, not with --image';
-  }
   const field = path.startsWith('input.') ? path.slice('input.'.length) : undefined;
   const value = field === undefined ? undefined : input[field];
   const given = Array.isArray(value) ? value[0] : value;
-  const got = given === undefined || typeof given === 'boolean' ? '' : ` (got ${JSON.stringify(given)})`;
-  return `${flag}: ${issue.message}${got}`;
+  const got = given === undefined || typeof given === 'boolean' ? '' : ` (got ${quote(given)})`;
+  return `${flag}: ${describeIssue({ ...issue, path })}${got}`;
 }

@@ -3,8 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 /**
- * The limit for the main entry, minified and gzipped, with its dependencies except zod. 12 kB since the
- * transport counts answer bodies, masks the key in every error form and keeps one rate-limit gate (10.8 kB).
+ * The limit for the main entry, minified and gzipped, with its dependencies except zod: 12 kB since the
+ * webhook handler's confirmation and the transport's body limit, key masking and rate-limit gate.
  */
 export const sizeLimitBytes = 12 * 1024;
 

@@ -50,4 +50,5 @@ export {
   parseWebhook,
   type WebhookDedupeStore,
   type WebhookHandlerOptions,
+  type WebhookTaskContext,
 } from './webhooks.ts';

@@ -1,9 +1,9 @@
 import { requestExamples, specValidator, startWebhookReceiver, webhookExamples } from '@wan25/test-utils';
-import { TaskWebhookPayloadSchema } from '@wan25/zod';
+import { TaskStatusResponseSchema } from '@wan25/zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submit, submitPath } from './api.ts';
 
-const webhookPayload = specValidator('TaskWebhookPayload');
+const webhookPayload = specValidator('TaskStatusResponse');
 const callbackExample = requestExamples(submitPath, 'post').find(
   ({ name }) => name === 'textToVideoCallback',
 );
@@ -27,7 +27,7 @@ describe('callback mode', () => {
     expect(delivery.method).toBe('POST');
     expect(delivery.headers['content-type']).toContain('application/json');
     expect(webhookPayload(delivery.body), JSON.stringify(webhookPayload.errors)).toBe(true);
-    expect(TaskWebhookPayloadSchema.safeParse(delivery.body).error).toBeUndefined();
+    expect(TaskStatusResponseSchema.safeParse(delivery.body).error).toBeUndefined();
     expect(deliverable).toContainEqual(delivery.body);
   });
 });

@@ -5,8 +5,9 @@ describe('every example in the spec validates against the schema of its place', 
   const examples = mediaTypeExamples();
 
   it('finds the examples of both operations, the callback, the webhook and every error', () => {
-    // 4 submit bodies + 1 submit answer + 8 status answers + 8 error answers + 2 webhook bodies.
-    expect(examples).toHaveLength(4 + 1 + 8 + 8 + 2);
+    // 4 submit bodies + 1 submit answer + 8 status answers + 8 documented error answers + the default
+    // error answer + 2 webhook bodies.
+    expect(examples).toHaveLength(4 + 1 + 8 + 8 + 1 + 2);
   });
 
   it.each(examples)('$where', ({ component, value }) => {

@@ -1,6 +1,6 @@
 import type { components } from './generated/openapi.gen.ts';
 
-export type { components, operations, paths, webhooks } from './generated/openapi.gen.ts';
+export type { components, KnownFailCode, operations, paths, webhooks } from './generated/openapi.gen.ts';
 
 type Schemas = components['schemas'];
 
@@ -18,8 +18,6 @@ export type Duration = Schemas['Duration'];
 export type GenerateTaskResponse = Schemas['GenerateTaskResponse'];
 /** The status envelope, answered by the status endpoint and POSTed to `callback_url`. */
 export type TaskStatusResponse = Schemas['TaskStatusResponse'];
-/** The body POSTed to `callback_url`. */
-export type TaskWebhookPayload = Schemas['TaskWebhookPayload'];
 /** A task as the API sends it, a union by `state`. */
 export type Task = Schemas['Task'];
 export type TaskState = Task['state'];
@@ -27,8 +25,8 @@ export type PendingTask = Schemas['PendingTask'];
 export type ProcessingTask = Schemas['ProcessingTask'];
 export type SucceededTask = Schemas['SucceededTask'];
 export type FailedTask = Schemas['FailedTask'];
+/** A failed task's reason: one of the documented codes, or any other string the provider adds later. */
 export type FailCode = Schemas['FailCode'];
-export type KnownFailCode = Schemas['KnownFailCode'];
 /** The parsed content of a succeeded task's `resultJson`. */
 export type ResultPayload = Schemas['ResultPayload'];
 export type ErrorResponse = Schemas['ErrorResponse'];

@@ -133,14 +133,14 @@ export interface components {
     TextToVideo480pInput: {
       /**
        * @description Generate from a text prompt.
-       * @constant
+       * @enum {string}
        */
       mode: 'text-to-video';
       prompt: components['schemas']['Prompt'];
       negative_prompt?: components['schemas']['NegativePrompt'];
       /**
        * @description Output resolution; this variant is 480p.
-       * @constant
+       * @enum {string}
        */
       resolution: '480p';
       duration?: components['schemas']['Duration'];
@@ -162,7 +162,7 @@ export interface components {
     TextToVideoHdInput: {
       /**
        * @description Generate from a text prompt.
-       * @constant
+       * @enum {string}
        */
       mode: 'text-to-video';
       prompt: components['schemas']['Prompt'];
@@ -192,7 +192,7 @@ export interface components {
     ImageToVideoInput: {
       /**
        * @description Animate one reference image.
-       * @constant
+       * @enum {string}
        */
       mode: 'image-to-video';
       image_urls: components['schemas']['ImageUrls'];
@@ -292,11 +292,6 @@ export interface components {
       message: string;
       data: components['schemas']['Task'];
     };
-    /**
-     * @description The body POSTed to `callback_url`: the same envelope as the status endpoint answers with,
-     *     carrying a finished (`success` or `failed`) task.
-     */
-    TaskWebhookPayload: components['schemas']['TaskStatusResponse'];
     /** @description A task, by `state`. Only `success` carries `resultJson`; only `failed` carries `failCode`. */
     Task:
       | components['schemas']['PendingTask']
@@ -339,7 +334,10 @@ export interface components {
       resultJson: string;
       createTime: components['schemas']['CreateTime'];
       completeTime?: components['schemas']['CompleteTime'];
-      /** @description Processing duration in milliseconds. */
+      /**
+       * Format: int64
+       * @description Processing duration in milliseconds.
+       */
       costTime?: number;
     };
     /** @description Finished without a video. See `failCode` and `failMsg`. */
@@ -357,46 +355,43 @@ export interface components {
       completeTime?: components['schemas']['CompleteTime'];
     };
     /**
+     * Format: int64
      * @description Task creation time, Unix epoch milliseconds.
      * @example 1767965610929
      */
     CreateTime: number;
     /**
+     * Format: int64
      * @description Task completion time, Unix epoch milliseconds. Present once the task has finished.
      * @example 1767965752317
      */
     CompleteTime: number;
     /**
-     * @description Machine-readable failure reason. An open set: the documented codes are listed, and any other
-     *     string may appear as the provider adds codes.
+     * @description Machine-readable failure reason. An open set: any string may appear as the provider adds codes,
+     *     so treat an unknown code like a generic failure. The codes documented today (also listed in
+     *     `x-extensible-enum`):
      *     - `CONTENT_VIOLATION`: the prompt or reference image failed safety checks; change them.
      *     - `INVALID_IMAGE_URL`: a reference image URL could not be fetched or decoded; use a public, direct URL.
      *     - `INVALID_PARAMETER`: a model parameter is unsupported or malformed.
      *     - `INSUFFICIENT_BALANCE`: the account lacks balance for the task; add balance before retrying.
      *     - `TIMEOUT`: generation did not finish in time; retry, simplify the input, or use callback mode.
+     * @example CONTENT_VIOLATION
      */
-    FailCode: components['schemas']['KnownFailCode'] | string;
-    /**
-     * @description The failure codes documented today.
-     * @enum {string}
-     */
-    KnownFailCode:
-      | 'CONTENT_VIOLATION'
-      | 'INVALID_IMAGE_URL'
-      | 'INVALID_PARAMETER'
-      | 'INSUFFICIENT_BALANCE'
-      | 'TIMEOUT';
+    FailCode: KnownFailCode | (string & {});
     /** @description The parsed content of `resultJson` on a succeeded task. */
     ResultPayload: {
       /** @description Temporary URLs of the generated videos. Download what you need promptly. */
       resultUrls: components['schemas']['MediaUrl'][];
     };
-    /** @description The body of an HTTP error answer. */
+    /**
+     * @description The body of an HTTP error answer. The reference documents the statuses but never shows an error
+     *     body, so every field is optional and a body of another shape (or none) may arrive.
+     */
     ErrorResponse: {
       /** @description The HTTP status code, repeated. */
-      code: number;
+      code?: number;
       /** @description What went wrong, for humans. */
-      message: string;
+      message?: string;
     };
   };
   responses: {
@@ -478,6 +473,18 @@ export interface components {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
+    /**
+     * @description Any other error status. The reference documents no other; treat a 5XX like a `500` and a 4XX
+     *     as not retryable.
+     */
+    UnexpectedError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
   };
   parameters: {
     /**
@@ -490,7 +497,7 @@ export interface components {
     /** @description The task's final status, the same envelope as the status endpoint answers with. */
     TaskWebhook: {
       content: {
-        'application/json': components['schemas']['TaskWebhookPayload'];
+        'application/json': components['schemas']['TaskStatusResponse'];
       };
     };
   };
@@ -529,6 +536,7 @@ export interface operations {
       500: components['responses']['InternalServerError'];
       502: components['responses']['BadGateway'];
       504: components['responses']['GatewayTimeout'];
+      default: components['responses']['UnexpectedError'];
     };
   };
   getTaskStatus: {
@@ -563,6 +571,7 @@ export interface operations {
       500: components['responses']['InternalServerError'];
       502: components['responses']['BadGateway'];
       504: components['responses']['GatewayTimeout'];
+      default: components['responses']['UnexpectedError'];
     };
   };
   taskFinishedWebhook: {
@@ -591,3 +600,11 @@ export interface operations {
     };
   };
 }
+
+/** The documented values of `FailCode`, which also accepts any other string. */
+export type KnownFailCode =
+  | 'CONTENT_VIOLATION'
+  | 'INVALID_IMAGE_URL'
+  | 'INVALID_PARAMETER'
+  | 'INSUFFICIENT_BALANCE'
+  | 'TIMEOUT';

@@ -239,19 +239,9 @@ export const SucceededTaskSchema = z.looseObject({
 });
 
 /**
- * The failure codes documented today.
- */
-export const KnownFailCodeSchema = z.enum([
-  'CONTENT_VIOLATION',
-  'INVALID_IMAGE_URL',
-  'INVALID_PARAMETER',
-  'INSUFFICIENT_BALANCE',
-  'TIMEOUT',
-]);
-
-/**
- * Machine-readable failure reason. An open set: the documented codes are listed, and any other
- * string may appear as the provider adds codes.
+ * Machine-readable failure reason. An open set: any string may appear as the provider adds codes,
+ * so treat an unknown code like a generic failure. The codes documented today (also listed in
+ * `x-extensible-enum`):
  * - `CONTENT_VIOLATION`: the prompt or reference image failed safety checks; change them.
  * - `INVALID_IMAGE_URL`: a reference image URL could not be fetched or decoded; use a public, direct URL.
  * - `INVALID_PARAMETER`: a model parameter is unsupported or malformed.
@@ -259,7 +249,7 @@ export const KnownFailCodeSchema = z.enum([
  * - `TIMEOUT`: generation did not finish in time; retry, simplify the input, or use callback mode.
  *
  */
-export const FailCodeSchema = z.union([KnownFailCodeSchema, z.string()]);
+export const FailCodeSchema = z.string();
 
 /**
  * Finished without a video. See `failCode` and `failMsg`.
@@ -293,13 +283,6 @@ export const TaskStatusResponseSchema = z.looseObject({
 });
 
 /**
- * The body POSTed to `callback_url`: the same envelope as the status endpoint answers with,
- * carrying a finished (`success` or `failed`) task.
- *
- */
-export const TaskWebhookPayloadSchema = TaskStatusResponseSchema;
-
-/**
  * The parsed content of `resultJson` on a succeeded task.
  */
 export const ResultPayloadSchema = z.looseObject({
@@ -307,11 +290,13 @@ export const ResultPayloadSchema = z.looseObject({
 });
 
 /**
- * The body of an HTTP error answer.
+ * The body of an HTTP error answer. The reference documents the statuses but never shows an error
+ * body, so every field is optional and a body of another shape (or none) may arrive.
+ *
  */
 export const ErrorResponseSchema = z.looseObject({
-  code: z.int(),
-  message: z.string(),
+  code: z.int().exactOptional(),
+  message: z.string().exactOptional(),
 });
 
 /**
@@ -322,4 +307,4 @@ export const TaskIdSchema = z.string().min(1);
 /**
  * The task's final status, the same envelope as the status endpoint answers with.
  */
-export const TaskWebhookSchema = TaskWebhookPayloadSchema;
+export const TaskWebhookSchema = TaskStatusResponseSchema;
