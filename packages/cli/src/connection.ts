@@ -1,4 +1,5 @@
-import { createWanClient, type FetchLike, type WanClient } from '@wan25/client';
+import { createWanClient, type FetchLike, type WanClient, WanValidationError } from '@wan25/client';
+import type { CommandContext } from './context.ts';
 import { UsageError } from './exit.ts';
 
 export interface ConnectionFlags {
@@ -6,29 +7,37 @@ export interface ConnectionFlags {
 }
 
 export const apiKeyEnv = 'APIXO_API_KEY';
-export const baseUrlEnv = 'APIXO_BASE_URL';
 
 /**
  * A client for the API at `--base-url`, else `APIXO_BASE_URL`, else the real API. The key comes only from
- * `APIXO_API_KEY`: never from a flag, so that it stays out of shell history and process lists.
+ * `APIXO_API_KEY`: never from a flag, so that it stays out of shell history and process lists. Every
+ * request it sends sets `context.sent`.
  */
 export function connect(
   flags: ConnectionFlags,
-  options: { fetch?: FetchLike; env?: NodeJS.ProcessEnv } = {},
+  context: Pick<CommandContext, 'sent'>,
+  options: { fetch?: FetchLike } = {},
 ): WanClient {
-  const env = options.env ?? process.env;
-  const apiKey = env[apiKeyEnv];
+  const apiKey = process.env[apiKeyEnv];
   if (!apiKey) {
     throw new UsageError(`${apiKeyEnv} is not set: export your APIXO API key as ${apiKeyEnv} first`);
   }
-  const baseUrl = flags.baseUrl ?? (env[baseUrlEnv] || undefined);
-  if (baseUrl !== undefined && !/^https?:\/\/\S+$/.test(baseUrl)) {
-    const source = flags.baseUrl === undefined ? baseUrlEnv : '--base-url';
-    throw new UsageError(`${source} must be an http(s) URL, e.g. https://api.apixo.ai/api/v1`);
+  const send = options.fetch ?? ((url, init) => fetch(url, init));
+  try {
+    // The client reads APIXO_BASE_URL when no --base-url is given, and checks either.
+    return createWanClient({
+      apiKey,
+      ...(flags.baseUrl === undefined ? {} : { baseUrl: flags.baseUrl }),
+      fetch: (url, init) => {
+        context.sent = true;
+        return send(url, init);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof WanValidationError)) throw error;
+    const named = error.issues.map(
+      ({ path, message }) => `${path === 'baseUrl' ? '--base-url' : path} ${message}`,
+    );
+    throw new UsageError(named.join('\n'));
   }
-  return createWanClient({
-    apiKey,
-    ...(baseUrl === undefined ? {} : { baseUrl }),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
 }

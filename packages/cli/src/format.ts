@@ -33,3 +33,13 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 }
+
+const quotedMax = 40;
+
+/** A value as JSON for an error message, shortened when long: `"a very long prompt th…" (1501 characters)`. */
+export function quote(value: unknown): string {
+  if (typeof value === 'string' && value.length > quotedMax) {
+    return `${JSON.stringify(value.slice(0, quotedMax)).slice(0, -1)}…" (${value.length} characters)`;
+  }
+  return JSON.stringify(value) ?? String(value);
+}

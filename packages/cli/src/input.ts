@@ -1,6 +1,7 @@
 import type { GenerationInput } from '@wan25/client';
 import { GenerateTaskRequestSchema, toValidationIssues, type ValidationIssue } from '@wan25/zod';
 import { UsageError } from './exit.ts';
+import { quote } from './format.ts';
 
 /** `wan25 generate`'s input flags, as commander parses them (strings until validated). */
 export interface InputFlags {
@@ -35,9 +36,9 @@ const flagByPath: Readonly<Record<string, string>> = {
   callback_url: '--callback-url',
 };
 
-/** Integers as numbers so that the schema checks their range; anything else stays text for it to reject. */
-function integerOrText(value: string | undefined): number | string | undefined {
-  return value !== undefined && /^-?\d+$/.test(value) ? Number(value) : value;
+/** Numbers as numbers so that the schema checks them (`1.5`: must be an integer); anything else stays text. */
+function numberOrText(value: string | undefined): number | string | undefined {
+  return value !== undefined && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value;
 }
 
 /** `{ a: undefined }` would break exactOptionalPropertyTypes and the closed schemas: drop such keys. */
@@ -49,6 +50,14 @@ function defined<T extends Record<string, unknown>>(fields: T): Partial<T> {
 export function withMode(input: Record<string, unknown>): Record<string, unknown> {
   if ('mode' in input) return input;
   return { mode: 'image_urls' in input ? 'image-to-video' : 'text-to-video', ...input };
+}
+
+/** An issue's message, where the schema's words would mislead: a closed image-to-video input "has no" aspect ratio. */
+export function describeIssue(issue: ValidationIssue): string {
+  if (issue.path === 'input.aspect_ratio' && issue.message === 'unknown property') {
+    return 'applies only to text-to-video, not to image-to-video';
+  }
+  return issue.message;
 }
 
 /**
@@ -83,10 +92,10 @@ export function requestFromFlags(prompt: string | undefined, flags: InputFlags):
       image_urls: flags.image === undefined ? undefined : [flags.image],
       audio_urls: flags.audio === undefined ? undefined : [flags.audio],
       resolution: flags.resolution,
-      duration: integerOrText(flags.duration),
+      duration: numberOrText(flags.duration),
       aspect_ratio: flags.aspectRatio,
       negative_prompt: flags.negativePrompt,
-      seed: integerOrText(flags.seed),
+      seed: numberOrText(flags.seed),
       prompt_extend: flags.promptExtend ? undefined : false,
       watermark: flags.watermark,
     }),
@@ -103,12 +112,9 @@ export function requestFromFlags(prompt: string | undefined, flags: InputFlags):
 function describeFlagIssue(issue: ValidationIssue, input: Record<string, unknown>): string {
   const path = issue.path.replace(/\[\d+\]$/, '');
   const flag = flagByPath[path] ?? path;
-  if (path === 'input.aspect_ratio' && issue.message === 'unknown property') {
-    return '--aspect-ratio: applies only to text-to-video, not with --image';
-  }
   const field = path.startsWith('input.') ? path.slice('input.'.length) : undefined;
   const value = field === undefined ? undefined : input[field];
   const given = Array.isArray(value) ? value[0] : value;
-  const got = given === undefined || typeof given === 'boolean' ? '' : ` (got ${JSON.stringify(given)})`;
-  return `${flag}: ${issue.message}${got}`;
+  const got = given === undefined || typeof given === 'boolean' ? '' : ` (got ${quote(given)})`;
+  return `${flag}: ${describeIssue({ ...issue, path })}${got}`;
 }

@@ -1,29 +1,33 @@
-import { ExitCode, InterruptedError } from './exit.ts';
+import { InterruptedError, type StopSignal } from './exit.ts';
 
 export interface Interrupt {
-  /** Aborts (with an `InterruptedError`) on the first Ctrl-C. */
+  /** Aborts (with an `InterruptedError`) on the first Ctrl-C or SIGTERM. */
   readonly signal: AbortSignal;
-  /** Stops listening for Ctrl-C. */
+  /** Stops listening for the signals. */
   dispose(): void;
 }
 
+const signals: readonly StopSignal[] = ['SIGINT', 'SIGTERM'];
+
 /**
- * The first Ctrl-C (SIGINT) aborts `signal`, so the command can stop waiting, record what it knows and
- * exit with 130. A second Ctrl-C exits at once, also with 130.
+ * The first Ctrl-C (SIGINT) or SIGTERM aborts `signal`, so the command can stop waiting, record what it
+ * knows, say how to resume and exit with 130 (143 for SIGTERM). A second one exits at once.
  */
 export function listenForInterrupt(): Interrupt {
   const controller = new AbortController();
-  const onSigint = () => {
+  const onSignal = (name: StopSignal) => {
     if (controller.signal.aborted) {
       // A live progress line hides the cursor; show it again, since nothing else will now.
       if (process.stderr.isTTY) process.stderr.write('\x1b[?25h\n');
-      process.exit(ExitCode.interrupted);
+      process.exit((controller.signal.reason as InterruptedError).exitCode);
     }
-    controller.abort(new InterruptedError());
+    controller.abort(new InterruptedError(name));
   };
-  process.on('SIGINT', onSigint);
+  for (const name of signals) process.on(name, onSignal);
   return {
     signal: controller.signal,
-    dispose: () => process.removeListener('SIGINT', onSigint),
+    dispose: () => {
+      for (const name of signals) process.removeListener(name, onSignal);
+    },
   };
 }

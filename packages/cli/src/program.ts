@@ -21,7 +21,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const run: Runner = async (json, body) => {
     const output = new Output({ json: json === true });
     const interrupt = listenForInterrupt();
-    const context: CommandContext = { output, signal: interrupt.signal, facts: {} };
+    const context: CommandContext = { output, signal: interrupt.signal, facts: {}, sent: false };
     try {
       exitCode = await body(context);
     } catch (error) {
@@ -38,7 +38,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError('(add --help for usage)')
     .addHelpText(
       'after',
-      '\nExit codes: 0 success, 1 task failed, 2 usage or validation error, 3 API or network error, 130 interrupted.\n' +
+      '\nExit codes: 0 success, 1 task failed, 2 usage or validation error (nothing sent), 3 API or network error,\n' +
+        '4 a local file (journal, lock, output) could not be read or written, 130 Ctrl-C, 143 SIGTERM.\n' +
         'Environment: APIXO_API_KEY (required for API calls), APIXO_BASE_URL, NO_COLOR.',
     );
   registerGenerate(program, run);

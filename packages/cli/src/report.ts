@@ -1,12 +1,22 @@
-import { WanError, WanTimeoutError } from '@wan25/client';
+import { WanError, WanTaskFailedError, WanTimeoutError, WanValidationError } from '@wan25/client';
 import { CommanderError } from 'commander';
 import type { CommandContext } from './context.ts';
-import { exitCodeOf, InterruptedError, UsageError } from './exit.ts';
+import { ExitCode, FileError, InterruptedError, UsageError } from './exit.ts';
+
+export function exitCodeOf(error: unknown): ExitCode {
+  if (error instanceof UsageError || error instanceof CommanderError) return ExitCode.usage;
+  if (error instanceof WanTaskFailedError) return ExitCode.taskFailed;
+  if (error instanceof InterruptedError) return error.exitCode;
+  if (error instanceof FileError) return ExitCode.file;
+  // WanApiError, WanConnectionError, WanTimeoutError, a response that broke the schema, a failed download.
+  return ExitCode.apiOrNetwork;
+}
 
 function isExpected(error: unknown): boolean {
   return (
     error instanceof WanError ||
     error instanceof UsageError ||
+    error instanceof FileError ||
     error instanceof InterruptedError ||
     error instanceof CommanderError
   );
@@ -18,7 +28,7 @@ function describe(error: unknown, exitCode: number): Record<string, unknown> {
     error instanceof WanError
       ? error.toJSON()
       : error instanceof Error
-        ? { name: error.name, message: error.message }
+        ? Object.assign({ name: error.name, message: error.message }, error)
         : { name: 'Error', message: String(error) };
   return { ...fields, exitCode };
 }
@@ -37,12 +47,16 @@ function hint(error: unknown, taskId: unknown): string | undefined {
 /** Prints a command's error (stderr, and the JSON document with `--json`) and answers its exit code. */
 export function reportError(context: CommandContext, error: unknown): number {
   const { output, facts } = context;
-  const exitCode = exitCodeOf(error);
+  // The client checks what it is asked to send before sending it: nothing sent, the call was the problem.
+  const exitCode = error instanceof WanValidationError && !context.sent ? ExitCode.usage : exitCodeOf(error);
   const message = error instanceof Error ? error.message : String(error);
   const detail = isExpected(error) || !(error instanceof Error) ? message : (error.stack ?? message);
   output.note(output.colors.red(`wan25: ${detail}`));
   const next = hint(error, facts.taskId);
   if (next) output.note(next);
-  if (output.json && !output.resultWritten) output.result({ ...facts, error: describe(error, exitCode) }, []);
+  if (!output.resultWritten) {
+    const created = context.createdTaskId === undefined ? [] : [context.createdTaskId];
+    output.result({ ...facts, error: describe(error, exitCode) }, created);
+  }
   return exitCode;
 }

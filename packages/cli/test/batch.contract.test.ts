@@ -200,34 +200,48 @@ describe('wan25 batch', { timeout: 180_000 }, () => {
     ]);
   });
 
-  it('exits 2 when the journal cannot be created there', async () => {
-    const file = join(folder, 'prompts.jsonl');
-    await writeBatch(file, 1);
-    proxy = await startProxy(contractBaseUrl());
-    const result = await runCli([
-      'batch',
-      file,
-      '--journal',
-      join(folder, 'missing', 'j.jsonl'),
-      '--base-url',
-      proxy.url,
-    ]);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain('beside the journal (ENOENT)');
-    expect(proxy.requests).toEqual([]);
-  });
-
   it('rejects invalid lines, naming each line and field, before sending anything', async () => {
     const file = join(folder, 'prompts.jsonl');
+    const long = 'p'.repeat(1501);
     await writeFile(
       file,
-      '{"prompt": "ok"}\n{"prompt": "x", "resolution": "480p", "aspect_ratio": "4:3"}\nnot json\n',
+      [
+        '{"prompt": "ok"}',
+        '{"prompt": "x", "resolution": "480p", "aspect_ratio": "4:3"}',
+        'not json',
+        '{"image_urls": ["https://example.com/cat.png"], "aspect_ratio": "1:1"}',
+        JSON.stringify({ prompt: long }),
+      ].join('\n'),
     );
     proxy = await startProxy(contractBaseUrl());
     const result = await runCli(['batch', file, '--base-url', proxy.url]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('line 2: aspect_ratio: 480p allows 16:9, 9:16 or 1:1');
     expect(result.stderr).toContain('line 3: not valid JSON');
+    expect(result.stderr).toContain('line 4: aspect_ratio: applies only to text-to-video');
+    expect(result.stderr).toContain('line 5: prompt: must be at most 1500 characters');
+    expect(result.stderr).not.toContain('p'.repeat(100));
+
+    const json = await runCli(['batch', file, '--base-url', proxy.url, '--json']);
+    expect(json.status).toBe(2);
+    const { error } = JSON.parse(json.stdout);
+    expect(error).toMatchObject({ name: 'BatchFileError', exitCode: 2 });
+    expect(error.issues).toEqual([
+      {
+        line: 2,
+        path: 'aspect_ratio',
+        code: expect.any(String),
+        message: expect.stringContaining('480p allows'),
+      },
+      { line: 3, path: '', code: 'invalid_json', message: 'not valid JSON' },
+      {
+        line: 4,
+        path: 'aspect_ratio',
+        code: expect.any(String),
+        message: expect.stringContaining('applies only to text-to-video'),
+      },
+      { line: 5, path: 'prompt', code: expect.any(String), message: 'must be at most 1500 characters' },
+    ]);
     expect(proxy.requests).toEqual([]);
   });
 });

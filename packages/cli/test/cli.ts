@@ -17,6 +17,8 @@ export interface CliResult {
 export interface CliOptions {
   env?: Record<string, string | undefined>;
   cwd?: string;
+  /** A module for `node --import`, loaded before wan25 (e.g. to inject file system faults). */
+  preload?: string;
 }
 
 function environment(env: CliOptions['env'] = {}): NodeJS.ProcessEnv {
@@ -30,7 +32,8 @@ function environment(env: CliOptions['env'] = {}): NodeJS.ProcessEnv {
 /** Starts `wan25 ...args` as a child process. */
 export function startCli(args: readonly string[], options: CliOptions = {}): ChildProcess {
   if (!existsSync(binPath)) throw new Error(`${binPath} is missing: run \`pnpm build\` first`);
-  return spawn(process.execPath, [binPath, ...args], {
+  const preload = options.preload === undefined ? [] : ['--import', options.preload];
+  return spawn(process.execPath, [...preload, binPath, ...args], {
     env: environment(options.env),
     ...(options.cwd ? { cwd: options.cwd } : {}),
     stdio: ['ignore', 'pipe', 'pipe'],

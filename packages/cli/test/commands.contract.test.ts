@@ -1,6 +1,10 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { contractBaseUrl } from '@wan25/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, testApiKey } from './cli.ts';
+import { waitUntil } from './batch.ts';
+import { collect, runCli, startCli, testApiKey } from './cli.ts';
 import { listen, startProxy, type TestServer } from './servers.ts';
 
 const servers: TestServer[] = [];
@@ -35,7 +39,6 @@ describe('wan25 against the mock', { timeout: 60_000 }, () => {
     expect(result.stderr).toContain('Estimated cost: 0.50 USD (5 s of 720p at 0.10 USD/s)');
     expect(result.stderr).toContain('Submitted task task_12345678');
     expect(result.stderr).toMatch(/^success, 0:0\d elapsed \(typical 1:00–3:00 for 720p\)$/m);
-    expect(result.stdout + result.stderr).not.toContain(testApiKey);
   });
 
   it('generate prints only the result URLs on stdout without --json', async () => {
@@ -52,6 +55,34 @@ describe('wan25 against the mock', { timeout: 60_000 }, () => {
     expect(result.stdout).toBe('task_1\n');
     expect(proxy.requests.map(({ method }) => method)).toEqual(['POST']);
   });
+
+  it.each([
+    ['SIGINT', 130, []],
+    ['SIGTERM', 143, ['--json']],
+  ] as const)(
+    '%s during a --no-wait submit lets the submit finish and still prints the task id (exit %i)',
+    async (signal, code, extra) => {
+      const proxy = await startProxy(contractBaseUrl(), { delaySubmit: () => 1500 });
+      servers.push(proxy);
+      const child = startCli(['generate', 'a lighthouse', '--no-wait', '--base-url', proxy.url, ...extra]);
+      const result = collect(child);
+      await waitUntil(() => proxy.requests.some(({ method }) => method === 'POST'), 'the submit to arrive');
+      child.kill(signal);
+      const { status, stdout, stderr } = await result;
+      expect(status, stderr).toBe(code);
+      expect(stderr).toContain(
+        'Stopping: letting the submit in flight finish first, so that its task id is not lost',
+      );
+      expect(stderr).toContain('Task task_1 keeps running: `wan25 wait task_1` picks it up.');
+      if (extra.length === 0) expect(stdout).toBe('task_1\n');
+      else
+        expect(JSON.parse(stdout)).toMatchObject({
+          taskId: 'task_1',
+          error: { name: 'InterruptedError', exitCode: 143 },
+        });
+      expect(proxy.forwardedSubmits().get('a lighthouse')).toBe(1);
+    },
+  );
 
   it('status of a failed task exits 1 with the fail code', async () => {
     const baseUrl = await mockWith('GET', 'example=failedContentViolation');
@@ -119,7 +150,7 @@ describe('errors outside the mock', { timeout: 60_000 }, () => {
     expect(result.stderr).toContain('ECONNREFUSED');
   });
 
-  it('never prints the key, even when a server echoes it back', async () => {
+  it('never prints nor journals the key, even when a server echoes it back', async () => {
     const echo = await listen((request, response) => {
       response.writeHead(401, { 'Content-Type': 'application/json' });
       response.end(JSON.stringify({ code: 401, message: `invalid key: ${request.headers.authorization}` }));
@@ -129,5 +160,18 @@ describe('errors outside the mock', { timeout: 60_000 }, () => {
     expect(result.status).toBe(3);
     expect(result.stderr).toContain('HTTP 401');
     expect(result.stdout + result.stderr).not.toContain(testApiKey);
+
+    const folder = await mkdtemp(join(tmpdir(), 'wan25-cli-key-'));
+    try {
+      const file = join(folder, 'prompts.jsonl');
+      await writeFile(file, '{"prompt": "a fox"}\n');
+      const batch = await runCli(['batch', file, '--base-url', echo.url, '--json']);
+      expect(batch.status, batch.stderr).toBe(3);
+      const journal = await readFile(`${file}.journal`, 'utf8');
+      expect(journal).toContain('"event":"rejected"');
+      expect(batch.stdout + batch.stderr + journal).not.toContain(testApiKey);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

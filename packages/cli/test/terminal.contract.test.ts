@@ -82,6 +82,12 @@ describe('wan25 in a terminal', { timeout: 180_000 }, () => {
     terminal.type('\x03');
     expect(await terminal.exited, terminal.screen).toBe(130);
     expect(terminal.screen).toContain('still running: 4');
+    expect(terminal.screen).toContain(
+      `Interrupted (Ctrl-C): stopped. Journal ${journal} holds every step taken so far.`,
+    );
+    expect(terminal.screen).toContain(
+      `Resume (waits for the running tasks, submits the rest): wan25 batch ${file}`,
+    );
 
     // Every record is complete JSON; the four submitted lines have their task ids, nothing is in doubt.
     const records = await readJournal(journal);

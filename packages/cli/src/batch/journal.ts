@@ -1,16 +1,18 @@
 import {
   closeSync,
+  fstatSync,
   fsyncSync,
+  ftruncateSync,
   openSync,
   readFileSync,
-  rmSync,
-  truncateSync,
-  writeFileSync,
+  readSync,
   writeSync,
 } from 'node:fs';
+import { dirname } from 'node:path';
 import * as z from 'zod';
-import { UsageError } from '../exit.ts';
+import { FileError, systemCode, UsageError } from '../exit.ts';
 import type { BatchLine } from './lines.ts';
+import { acquireLock, type Lock } from './lock.ts';
 
 const lineNumber = z.number().int().min(1);
 const at = z.string();
@@ -62,16 +64,28 @@ export type LineState =
   | { status: 'succeeded'; taskId: string; resultUrls: string[]; file?: string }
   | { status: 'failed'; taskId: string; failCode: string; failMsg?: string };
 
-/** An append-only journal file, locked against a second `wan25 batch` using it at the same time. */
+/**
+ * An append-only journal file, locked against a second `wan25 batch` using it at the same time.
+ *
+ * Durability: `append` writes the record at the end of the last whole record, flushes it to the disk
+ * (fsync) and reads it back before returning, so a record the batch acts on is whole and on disk. When any
+ * of that fails (a full disk, a lost permission, an I/O error), the file is cut back to the last whole
+ * record, the journal refuses every later append and `append` throws a `FileError`: the action the record
+ * was for is not taken. A new journal's folder is flushed too, so the file itself survives a power loss.
+ */
 export class Journal {
   readonly path: string;
   readonly #fd: number;
-  readonly #lockPath: string;
+  readonly #lock: Lock;
+  /** Bytes of whole records in the file. */
+  #size: number;
+  #failure: FileError | undefined;
 
-  private constructor(path: string, fd: number, lockPath: string) {
+  private constructor(path: string, fd: number, lock: Lock, size: number) {
     this.path = path;
     this.#fd = fd;
-    this.#lockPath = lockPath;
+    this.#lock = lock;
+    this.#size = size;
   }
 
   /** Opens (or creates) the journal and replays it against the batch's lines. */
@@ -79,75 +93,101 @@ export class Journal {
     path: string,
     lines: readonly BatchLine[],
   ): { journal: Journal; states: Map<number, LineState> } {
-    const lockPath = `${path}.lock`;
-    lock(lockPath);
+    const lock = acquireLock(`${path}.lock`);
+    let fd: number | undefined;
     try {
-      const entries = readEntries(path);
+      fd = openJournal(path);
+      const { entries, size } = readEntries(fd, path);
       const states = replay(entries, lines, path);
-      const fd = openSync(path, 'a');
-      return { journal: new Journal(path, fd, lockPath), states };
+      return { journal: new Journal(path, fd, lock, size), states };
     } catch (error) {
-      rmSync(lockPath, { force: true });
+      if (fd !== undefined) closeSync(fd);
+      lock.release();
       throw error;
     }
   }
 
-  /** Appends one entry and flushes it to disk before returning. */
+  /** Appends one record, whole and flushed to disk, before returning; throws a `FileError` when it cannot. */
   append(entry: NewEntry): void {
-    writeSync(this.#fd, `${JSON.stringify({ ...entry, at: new Date().toISOString() })}\n`);
-    fsyncSync(this.#fd);
+    if (this.#failure) throw this.#failure;
+    const record = Buffer.from(`${JSON.stringify({ ...entry, at: new Date().toISOString() })}\n`);
+    try {
+      for (let done = 0; done < record.length; ) {
+        done += writeSync(this.#fd, record, done, record.length - done, this.#size + done);
+      }
+      fsyncSync(this.#fd);
+      const back = Buffer.alloc(record.length);
+      const read = readSync(this.#fd, back, 0, record.length, this.#size);
+      if (
+        read !== record.length ||
+        !back.equals(record) ||
+        fstatSync(this.#fd).size !== this.#size + record.length
+      ) {
+        throw new Error('the record read back differs from the one written');
+      }
+      this.#size += record.length;
+    } catch (error) {
+      try {
+        ftruncateSync(this.#fd, this.#size);
+        fsyncSync(this.#fd);
+      } catch {
+        // The next run drops a last record that is cut short.
+      }
+      this.#failure = new FileError(`Cannot write the journal ${this.path}`, this.path, error);
+      throw this.#failure;
+    }
   }
 
   close(): void {
     closeSync(this.#fd);
-    rmSync(this.#lockPath, { force: true });
+    this.#lock.release();
   }
 }
 
-/** Takes the lock file, or fails while a live process holds it; a lock left by a dead process is taken over. */
-function lock(lockPath: string): void {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(lockPath, `${process.pid}\n`, { flag: 'wx' });
-      return;
-    } catch (error) {
-      const { code } = error as NodeJS.ErrnoException;
-      if (code !== 'EEXIST')
-        throw new UsageError(`Cannot create ${lockPath} beside the journal (${code ?? String(error)})`);
-    }
-    const holder = Number(readFileSync(lockPath, 'utf8').trim());
-    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
-      throw new UsageError(`Another wan25 batch (pid ${holder}) is using this journal (${lockPath} exists)`);
-    }
-    rmSync(lockPath, { force: true });
-  }
-  throw new UsageError(`Cannot lock the journal: ${lockPath} keeps reappearing`);
-}
-
-function isAlive(pid: number): boolean {
+/** Opens the journal for reading and writing, creating it (and flushing its folder) when missing. */
+function openJournal(path: string): number {
   try {
-    process.kill(pid, 0);
-    return true;
+    return openSync(path, 'r+');
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if (systemCode(error) !== 'ENOENT') throw new FileError(`Cannot open the journal ${path}`, path, error);
+  }
+  try {
+    const fd = openSync(path, 'wx+');
+    const folder = openSync(dirname(path), 'r');
+    try {
+      fsyncSync(folder);
+    } finally {
+      closeSync(folder);
+    }
+    return fd;
+  } catch (error) {
+    throw new FileError(`Cannot create the journal ${path}`, path, error);
   }
 }
 
 /**
- * The journal's entries. A last line cut short (the process was killed while writing it) is dropped and
- * truncated away; damage anywhere else is an error, since guessing could resend a paid task.
+ * The journal's entries and the length of its whole records. A last record cut short (the process died
+ * while writing it) is dropped and cut away; damage anywhere else is an error, since guessing could
+ * resend a paid task.
  */
-function readEntries(path: string): JournalEntry[] {
+function readEntries(fd: number, path: string): { entries: JournalEntry[]; size: number } {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(fd, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    throw new FileError(`Cannot read the journal ${path}`, path, error);
   }
   const complete = text.endsWith('\n') ? text : text.slice(0, text.lastIndexOf('\n') + 1);
-  if (complete.length < text.length) truncateSync(path, Buffer.byteLength(complete));
-  return complete
+  const size = Buffer.byteLength(complete);
+  if (complete.length < text.length) {
+    try {
+      ftruncateSync(fd, size);
+      fsyncSync(fd);
+    } catch (error) {
+      throw new FileError(`Cannot repair the journal ${path}`, path, error);
+    }
+  }
+  const entries = complete
     .split('\n')
     .slice(0, -1)
     .map((raw, index) => {
@@ -162,6 +202,7 @@ function readEntries(path: string): JournalEntry[] {
         throw new UsageError(`Journal ${path} is damaged at line ${index + 1}: ${raw.slice(0, 80)}`);
       return parsed.data;
     });
+  return { entries, size };
 }
 
 function replay(

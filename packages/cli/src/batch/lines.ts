@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { GenerationInput } from '@wan25/client';
 import { UsageError } from '../exit.ts';
-import { checkRequest, withMode } from '../input.ts';
+import { checkRequest, describeIssue, withMode } from '../input.ts';
 
 /** One task of a batch file. */
 export interface BatchLine {
@@ -11,6 +11,29 @@ export interface BatchLine {
   /** Identifies the line's text, so a resumed run notices a file edited since the journal was written. */
   hash: string;
   input: GenerationInput;
+}
+
+/** One problem of a batch file: the line, the field in it (empty for the whole line) and the rule. */
+export interface LineIssue {
+  line: number;
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** A batch file with invalid lines; `issues` names each (all of them; the message shows the first 20). */
+export class BatchFileError extends UsageError {
+  override name = 'BatchFileError';
+  readonly issues: LineIssue[];
+
+  constructor(file: string, issues: LineIssue[]) {
+    const shown = issues.slice(0, maxReported).map(({ line, path, message }) => {
+      return `line ${line}: ${path === '' ? '' : `${path}: `}${message}`;
+    });
+    const more = issues.length > maxReported ? `\n(and ${issues.length - maxReported} more)` : '';
+    super(`${file} has invalid lines:\n${shown.join('\n')}${more}`);
+    this.issues = issues;
+  }
 }
 
 const maxReported = 20;
@@ -32,7 +55,7 @@ export async function readBatchFile(file: string): Promise<BatchLine[]> {
     throw new UsageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const lines: BatchLine[] = [];
-  const problems: string[] = [];
+  const issues: LineIssue[] = [];
   text.split('\n').forEach((raw, index) => {
     const line = index + 1;
     if (raw.trim() === '') return;
@@ -40,23 +63,26 @@ export async function readBatchFile(file: string): Promise<BatchLine[]> {
     try {
       value = JSON.parse(raw);
     } catch {
-      problems.push(`line ${line}: not valid JSON`);
+      issues.push({ line, path: '', code: 'invalid_json', message: 'not valid JSON' });
       return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      problems.push(`line ${line}: must be a JSON object of task input fields, e.g. {"prompt": "..."}`);
+      const message = 'must be a JSON object of task input fields, e.g. {"prompt": "..."}';
+      issues.push({ line, path: '', code: 'invalid_type', message });
       return;
     }
     const checked = checkRequest({ input: withMode(value as Record<string, unknown>) });
     if (checked.ok) lines.push({ line, hash: hashLine(raw), input: checked.request.input });
     else
       for (const issue of checked.issues)
-        problems.push(`line ${line}: ${issue.path.replace(/^input\./, '')}: ${issue.message}`);
+        issues.push({
+          line,
+          path: issue.path.replace(/^input\.?/, ''),
+          code: (issue as { code?: string }).code ?? 'invalid_value', // FIXME(zod merge): issue.code
+          message: describeIssue(issue),
+        });
   });
-  if (problems.length > 0) {
-    const more = problems.length > maxReported ? `\n(and ${problems.length - maxReported} more)` : '';
-    throw new UsageError(`${file} has invalid lines:\n${problems.slice(0, maxReported).join('\n')}${more}`);
-  }
+  if (issues.length > 0) throw new BatchFileError(file, issues);
   if (lines.length === 0) throw new UsageError(`${file} has no tasks: write one JSON object per line`);
   return lines;
 }

@@ -8,8 +8,9 @@ import {
 } from '@wan25/client';
 import type { CommandContext } from '../context.ts';
 import { download } from '../download.ts';
-import { ExitCode } from '../exit.ts';
+import { ExitCode, FileError, InterruptedError, type StopSignal } from '../exit.ts';
 import { showBatchProgress } from '../progress.ts';
+import { exitCodeOf } from '../report.ts';
 import type { Journal, LineState } from './journal.ts';
 import type { BatchLine } from './lines.ts';
 
@@ -26,8 +27,11 @@ export interface BatchSummary {
   total: number;
   succeeded: { line: number; taskId: string; resultUrls: string[]; file?: string }[];
   failed: { line: number; taskId: string; failCode: string; failMsg?: string }[];
-  /** Submitted, not finished when this run stopped: the next run waits for them. */
-  running: { line: number; taskId: string; reason: string }[];
+  /**
+   * Submitted, not finished when this run stopped: the next run waits for them. `unrecorded`: the journal
+   * failed before it recorded the task id, so the next run reports the line as unknown (never resends it).
+   */
+  running: { line: number; taskId: string; reason: string; unrecorded?: true }[];
   /** A submit may have been sent without a task id coming back: not resent without `--resubmit-unknown`. */
   unknown: number[];
   /** Not submitted: refused by the API (no task exists) or not reached; the next run submits them. */
@@ -35,6 +39,8 @@ export interface BatchSummary {
   downloadErrors: { line: number; message: string }[];
   submittedThisRun: number;
   estimatedCost: { succeededUsd: number; submittedUsd: number };
+  /** Why this run stopped early: Ctrl-C, SIGTERM, or a journal that could not be written. */
+  stopped?: { by: StopSignal | 'journal'; message: string };
 }
 
 /** How many times a line is offered again after the client's own retries all met 429. */
@@ -62,7 +68,22 @@ export async function runBatch(
   states: Map<number, LineState>,
   options: BatchOptions,
 ): Promise<{ summary: BatchSummary; exitCode: number }> {
-  const { output, signal } = context;
+  const { output } = context;
+  // Aborted by Ctrl-C or SIGTERM, and by a journal write that failed: nothing more may happen unrecorded.
+  const stop = new AbortController();
+  const onInterrupt = () => stop.abort(context.signal.reason);
+  if (context.signal.aborted) onInterrupt();
+  else context.signal.addEventListener('abort', onInterrupt, { once: true });
+  const { signal } = stop;
+  /** Appends to the journal; when that fails, stops the run and throws. */
+  const record: Journal['append'] = (entry) => {
+    try {
+      journal.append(entry);
+    } catch (error) {
+      if (!signal.aborted) stop.abort(error);
+      throw error;
+    }
+  };
   const stateOf = (line: number): LineState => states.get(line) ?? { status: 'new' };
   const set = (line: number, state: LineState) => states.set(line, state);
   let submittedThisRun = 0;
@@ -70,6 +91,7 @@ export async function runBatch(
   const running = new Map<number, string>();
   const downloadErrors: BatchSummary['downloadErrors'] = [];
   const notReached = new Map<number, string>();
+  const unrecorded = new Set<number>();
 
   const counts = () => {
     const all = [...states.values()];
@@ -99,8 +121,12 @@ export async function runBatch(
       event(`line ${line.line}: ${output.colors.red(`download failed: ${messageOf(error)}`)}`);
       return;
     }
-    journal.append({ event: 'downloaded', line: line.line, taskId: state.taskId, file });
     set(line.line, { ...state, file });
+    try {
+      record({ event: 'downloaded', line: line.line, taskId: state.taskId, file });
+    } catch {
+      return;
+    }
     event(`line ${line.line}: saved ${file}`);
   }
 
@@ -111,38 +137,42 @@ export async function runBatch(
         resolution: line.input.resolution ?? '1080p',
         waitTimeoutMs: options.timeoutSeconds * 1000,
       });
-      journal.append({ event: 'succeeded', line: line.line, taskId, resultUrls: task.resultUrls });
       const state = { status: 'succeeded', taskId, resultUrls: task.resultUrls } as const;
       set(line.line, state);
       event(`line ${line.line}: ${output.colors.green('succeeded')} ${task.resultUrls.join(' ')}`);
+      record({ event: 'succeeded', line: line.line, taskId, resultUrls: task.resultUrls });
       await save(line, state);
     } catch (error) {
+      if (error instanceof FileError) return;
       if (error instanceof WanTaskFailedError) {
         const { failCode, failMsg } = error;
-        journal.append({
-          event: 'failed',
-          line: line.line,
-          taskId,
-          failCode,
-          ...(failMsg ? { failMsg } : {}),
-        });
         set(line.line, { status: 'failed', taskId, failCode, ...(failMsg ? { failMsg } : {}) });
         event(
           `line ${line.line}: ${output.colors.red(`failed ${failCode}`)}${failMsg ? ` (${failMsg})` : ''}`,
         );
+        try {
+          record({ event: 'failed', line: line.line, taskId, failCode, ...(failMsg ? { failMsg } : {}) });
+        } catch {
+          // Stopped: the summary reports the journal error.
+        }
         return;
       }
-      running.set(line.line, signal.aborted ? 'interrupted' : messageOf(error));
+      running.set(line.line, signal.aborted ? 'stopped' : messageOf(error));
       if (!signal.aborted) event(`line ${line.line}: still running, stopped waiting: ${messageOf(error)}`);
     }
   }
 
   async function submit(line: BatchLine): Promise<void> {
     if (signal.aborted || stopReason !== undefined) {
-      notReached.set(line.line, signal.aborted ? 'interrupted' : `not submitted: ${stopReason}`);
+      notReached.set(line.line, signal.aborted ? 'stopped' : `not submitted: ${stopReason}`);
       return;
     }
-    journal.append({ event: 'intent', line: line.line, hash: line.hash });
+    try {
+      record({ event: 'intent', line: line.line, hash: line.hash });
+    } catch {
+      notReached.set(line.line, 'stopped');
+      return;
+    }
     set(line.line, { status: 'unknown' });
     let taskId: string;
     for (let round = 1; ; round++) {
@@ -155,14 +185,18 @@ export async function runBatch(
         if (rateLimited && round < rateLimitedRounds && !signal.aborted) continue;
         if (createdNothing(error)) {
           const status = error instanceof WanApiError ? error.status : undefined;
-          journal.append({
-            event: 'rejected',
-            line: line.line,
-            hash: line.hash,
-            reason: messageOf(error),
-            ...(status === undefined ? {} : { status }),
-          });
           set(line.line, { status: 'rejected', reason: messageOf(error) });
+          try {
+            record({
+              event: 'rejected',
+              line: line.line,
+              hash: line.hash,
+              reason: messageOf(error),
+              ...(status === undefined ? {} : { status }),
+            });
+          } catch {
+            // The intent stays the last record: the next run reports the line as unknown, never resends it.
+          }
           // A 400 is about this line; anything else (key, balance, rate, connection) would hit every line.
           if (status !== 400) stopReason ??= messageOf(error);
         } else {
@@ -172,12 +206,19 @@ export async function runBatch(
         return;
       }
     }
-    journal.append({ event: 'submitted', line: line.line, hash: line.hash, taskId });
     set(line.line, { status: 'running', taskId });
     submittedThisRun++;
     event(`line ${line.line}: submitted ${taskId}`);
+    try {
+      record({ event: 'submitted', line: line.line, hash: line.hash, taskId });
+    } catch {
+      // The next run reports this line as unknown (never resends it): say which task it is now.
+      running.set(line.line, 'the journal could not record its task id');
+      unrecorded.add(line.line);
+      return;
+    }
     if (!signal.aborted) await waitFor(line, taskId);
-    else running.set(line.line, 'interrupted');
+    else running.set(line.line, 'stopped');
   }
 
   // What an earlier run left (tasks to wait for, results to save) first, then new submits.
@@ -200,6 +241,7 @@ export async function runBatch(
     );
   } finally {
     progress.stop();
+    context.signal.removeEventListener('abort', onInterrupt);
   }
 
   const summary = summarize(lines, states, {
@@ -208,11 +250,16 @@ export async function runBatch(
     notReached,
     downloadErrors,
     submittedThisRun,
+    unrecorded,
   });
+  const reason: unknown = signal.reason;
+  if (reason instanceof InterruptedError) summary.stopped = { by: reason.signal, message: reason.message };
+  else if (reason instanceof FileError) summary.stopped = { by: 'journal', message: reason.message };
+  const left =
+    summary.unknown.length + summary.running.length + summary.notSubmitted.length + downloadErrors.length;
   const exitCode = signal.aborted
-    ? ExitCode.interrupted
-    : summary.unknown.length + summary.running.length + summary.notSubmitted.length + downloadErrors.length >
-        0
+    ? exitCodeOf(reason)
+    : left > 0
       ? ExitCode.apiOrNetwork
       : summary.failed.length > 0
         ? ExitCode.taskFailed
@@ -229,6 +276,7 @@ function summarize(
     notReached: Map<number, string>;
     downloadErrors: BatchSummary['downloadErrors'];
     submittedThisRun: number;
+    unrecorded: ReadonlySet<number>;
   },
 ): BatchSummary {
   const summary: BatchSummary = {
@@ -274,6 +322,7 @@ function summarize(
           line,
           taskId: state.taskId,
           reason: run.running.get(line) ?? 'not waited for',
+          ...(run.unrecorded.has(line) ? { unrecorded: true } : {}),
         });
         break;
       case 'unknown':

@@ -55,13 +55,36 @@ export function registerBatch(program: Command, run: Runner): void {
         'wan25 batch prompts.jsonl --json > summary.json',
       ),
     )
-    .action((file: string, flags: BatchFlags) => run(flags.json, (context) => batch(context, file, flags)));
+    .action((file: string, flags: BatchFlags, self: Command) =>
+      run(flags.json, (context) => batch(context, file, flags, resumeCommand(file, self))),
+    );
 }
 
-async function batch(context: CommandContext, file: string, flags: BatchFlags): Promise<number> {
+const shellWord = (word: string) =>
+  /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+
+/** The command that resumes this batch: the same file and the flags given, without `--resubmit-unknown`. */
+function resumeCommand(file: string, command: Command): string {
+  const words = ['wan25', 'batch', file];
+  for (const option of command.options) {
+    const key = option.attributeName();
+    if (key === 'resubmitUnknown' || command.getOptionValueSource(key) !== 'cli') continue;
+    const value: unknown = command.getOptionValue(key);
+    words.push(option.long ?? option.flags);
+    if (typeof value === 'string' || typeof value === 'number') words.push(String(value));
+  }
+  return words.map(shellWord).join(' ');
+}
+
+async function batch(
+  context: CommandContext,
+  file: string,
+  flags: BatchFlags,
+  resume: string,
+): Promise<number> {
   const { output } = context;
   const lines = await readBatchFile(file);
-  const wan = connect(flags, { fetch: createRateGate((url, init) => fetch(url, init)) });
+  const wan = connect(flags, context, { fetch: createRateGate((url, init) => fetch(url, init)) });
   if (flags.outDir !== undefined) {
     const outDir = flags.outDir;
     await mkdir(outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
@@ -70,22 +93,25 @@ async function batch(context: CommandContext, file: string, flags: BatchFlags): 
   }
   const { journal, states } = Journal.open(flags.journal ?? `${file}.journal`, lines);
   try {
-    const counts = { new: 0, running: 0, done: 0, unknown: 0 };
-    let newCents = 0;
+    const resubmitUnknown = flags.resubmitUnknown === true;
+    const counts = { toSubmit: 0, running: 0, done: 0, unknown: 0 };
+    let toSubmitCents = 0;
     for (const line of lines) {
       const status = states.get(line.line)?.status ?? 'new';
-      if (status === 'new' || status === 'rejected') {
-        counts.new++;
-        newCents += Math.round(estimateCost(line.input).usd * 100);
-      } else if (status === 'unknown') counts.unknown++;
-      else if (status === 'running') counts.running++;
-      else counts.done++;
+      if (status === 'unknown') counts.unknown++;
+      if (status === 'new' || status === 'rejected' || (status === 'unknown' && resubmitUnknown)) {
+        counts.toSubmit++;
+        toSubmitCents += Math.round(estimateCost(line.input).usd * 100);
+      } else if (status === 'running') counts.running++;
+      else if (status !== 'unknown') counts.done++;
     }
+    const resent =
+      resubmitUnknown && counts.unknown > 0 ? `, ${counts.unknown} of them possibly already paid for` : '';
     output.note(
-      `${lines.length} lines: ${counts.done} done, ${counts.running} running, ${counts.new} to submit ` +
-        `(estimated ${formatUsd(newCents / 100)}); journal ${journal.path}`,
+      `${lines.length} lines: ${counts.done} done, ${counts.running} running, ${counts.toSubmit} to submit ` +
+        `(estimated ${formatUsd(toSubmitCents / 100)}${resent}); journal ${journal.path}`,
     );
-    if (counts.unknown > 0 && !flags.resubmitUnknown) {
+    if (counts.unknown > 0 && !resubmitUnknown) {
       output.note(
         output.colors.yellow(
           `${counts.unknown} lines may have been submitted by an earlier run that stopped before their task id came back: ` +
@@ -96,13 +122,15 @@ async function batch(context: CommandContext, file: string, flags: BatchFlags): 
     const { summary, exitCode } = await runBatch(context, wan, lines, journal, states, {
       concurrency: flags.concurrency,
       timeoutSeconds: flags.timeout,
-      resubmitUnknown: flags.resubmitUnknown === true,
+      resubmitUnknown,
       ...(flags.outDir === undefined ? {} : { outDir: flags.outDir }),
     });
-    printSummary(output, summary);
+    const left = summary.running.length + summary.notSubmitted.length > 0;
+    const resumable = { ...summary, ...(left ? { resume } : {}) };
+    printSummary(output, resumable);
     // On stdout without --json: `LINE<TAB>URL` per succeeded line, for scripts.
     output.result(
-      summary,
+      resumable,
       summary.succeeded.map(({ line, resultUrls }) => `${line}\t${resultUrls.join(' ')}`),
     );
     return exitCode;
@@ -111,19 +139,27 @@ async function batch(context: CommandContext, file: string, flags: BatchFlags): 
   }
 }
 
-function printSummary(output: Output, summary: BatchSummary): void {
+function printSummary(output: Output, summary: BatchSummary & { resume?: string }): void {
   const { colors } = output;
+  if (summary.stopped) {
+    const stopped =
+      summary.stopped.by === 'journal' ? summary.stopped.message : `${summary.stopped.message}: stopped`;
+    output.note(colors.yellow(`${stopped}. Journal ${summary.journal} holds every step taken so far.`));
+  }
   const codes = new Map<string, number>();
   for (const { failCode } of summary.failed) codes.set(failCode, (codes.get(failCode) ?? 0) + 1);
   const byCode = [...codes].map(([code, count]) => `${code} ×${count}`).join(', ');
   output.note(colors.bold(`Batch: ${summary.succeeded.length}/${summary.total} succeeded`));
   if (summary.failed.length > 0) output.note(colors.red(`  failed: ${summary.failed.length} (${byCode})`));
-  if (summary.running.length > 0) {
-    output.note(`  still running: ${summary.running.length} (rerun the same command to wait for them)`);
+  if (summary.running.length > 0) output.note(`  still running: ${summary.running.length}`);
+  for (const { line, taskId } of summary.running.filter((entry) => entry.unrecorded)) {
+    output.note(
+      colors.yellow(
+        `  line ${line}: task ${taskId} was created, but the journal could not record it: the next run lists the line as unknown; \`wan25 wait ${taskId}\` follows the task`,
+      ),
+    );
   }
-  if (summary.notSubmitted.length > 0) {
-    output.note(`  not submitted: ${summary.notSubmitted.length} (rerun the same command to submit them)`);
-  }
+  if (summary.notSubmitted.length > 0) output.note(`  not submitted: ${summary.notSubmitted.length}`);
   if (summary.unknown.length > 0) {
     output.note(colors.yellow(`  unknown: lines ${summary.unknown.join(', ')} (see --resubmit-unknown)`));
   }
@@ -133,4 +169,6 @@ function printSummary(output: Output, summary: BatchSummary): void {
   output.note(
     `  estimated cost: ${formatUsd(succeededUsd)} for the succeeded videos, ${formatUsd(submittedUsd)} for all submitted tasks`,
   );
+  if (summary.resume)
+    output.note(`Resume (waits for the running tasks, submits the rest): ${summary.resume}`);
 }

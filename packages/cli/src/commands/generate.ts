@@ -70,7 +70,7 @@ async function generate(
   const { output, signal, facts } = context;
   const { input, callbackUrl } = requestFromFlags(prompt, flags);
   if (flags.out !== undefined) await checkWritable(flags.out);
-  const wan = connect(flags);
+  const wan = connect(flags, context);
 
   const resolution = input.resolution ?? '1080p';
   const estimatedCost = estimateCost(input);
@@ -78,8 +78,17 @@ async function generate(
   output.note(`Estimated cost: ${describeCost(estimatedCost, resolution)}`);
 
   // Not cancelled by Ctrl-C: an aborted submit may still create (and bill) a task we would not know of.
-  const { taskId } = await wan.submit(input, callbackUrl === undefined ? {} : { callbackUrl });
+  const onInterrupt = () =>
+    output.note('Stopping: letting the submit in flight finish first, so that its task id is not lost');
+  signal.addEventListener('abort', onInterrupt, { once: true });
+  let taskId: string;
+  try {
+    ({ taskId } = await wan.submit(input, callbackUrl === undefined ? {} : { callbackUrl }));
+  } finally {
+    signal.removeEventListener('abort', onInterrupt);
+  }
   facts.taskId = taskId;
+  context.createdTaskId = taskId;
   output.note(`Submitted task ${output.colors.bold(taskId)}`);
   if (signal.aborted) throw signal.reason;
 
