@@ -34,8 +34,9 @@ describe('the bundled spec is ready for other-language generators', () => {
       'getTaskStatus',
       'taskFinishedWebhook',
     ]);
-    // 4 submit bodies + 1 submit answer + 8 status answers + 2 x 8 error answers + 2 callback + 2 webhook bodies.
-    expect([...bodyExamples(bundled)]).toHaveLength(4 + 1 + 8 + 16 + 2 + 2);
+    // 4 submit bodies + 1 submit answer + 8 status answers + 2 x 9 error answers (8 statuses and `default`)
+    // + 2 callback + 2 webhook bodies.
+    expect([...bodyExamples(bundled)]).toHaveLength(4 + 1 + 8 + 18 + 2 + 2);
   });
 });
 

@@ -1,18 +1,19 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Resolution, WanClient, WanSucceededTask } from '@wan25/client';
+import { type Resolution, type WanClient, type WanSucceededTask, WanTimeoutError } from '@wan25/client';
 import { download } from './download.ts';
 import { UsageError } from './exit.ts';
 import { formatBytes, formatDuration } from './format.ts';
 import type { Output } from './output.ts';
 import { showWaitProgress } from './progress.ts';
+import { WaitErrors, waitTimeout } from './wait-errors.ts';
 
 export interface AwaitTaskOptions {
   output: Output;
   signal: AbortSignal;
   resolution?: Resolution;
-  /** Seconds; the client's default (15 minutes) when absent. */
-  timeoutSeconds?: number;
+  /** Seconds. */
+  timeoutSeconds: number;
   /** Download the first result URL here. */
   out?: string;
 }
@@ -48,15 +49,24 @@ export async function awaitTask(
   options: AwaitTaskOptions,
 ): Promise<TaskResult> {
   const { output, signal, resolution, timeoutSeconds, out } = options;
-  const progress = showWaitProgress(output, resolution);
+  const errors = new WaitErrors();
+  const progress = showWaitProgress(output, resolution, errors);
   let task: WanSucceededTask;
   try {
     task = await wan.waitForTask(taskId, {
       signal,
-      onProgress: (current) => current && progress.update(current),
+      onProgress: (current, { lastError }) => {
+        const failed = lastError !== undefined && errors.add(lastError);
+        progress.update(current, failed ? lastError : undefined);
+      },
+      waitTimeoutMs: timeoutSeconds * 1000,
       ...(resolution === undefined ? {} : { resolution }),
-      ...(timeoutSeconds === undefined ? {} : { waitTimeoutMs: timeoutSeconds * 1000 }),
     });
+  } catch (error) {
+    if (error instanceof WanTimeoutError && error.taskId === taskId) {
+      throw waitTimeout(error, taskId, timeoutSeconds, errors);
+    }
+    throw error;
   } finally {
     progress.stop();
   }

@@ -18,7 +18,7 @@ export interface InputFlags {
   callbackUrl?: string;
 }
 
-export interface ValidRequest {
+export interface TaskRequest {
   input: GenerationInput;
   callbackUrl?: string;
 }
@@ -67,7 +67,7 @@ export function describeIssue(issue: ValidationIssue): string {
 export function checkRequest(body: {
   input: unknown;
   callback_url?: string;
-}): { ok: true; request: ValidRequest } | { ok: false; issues: ValidationIssue[] } {
+}): { ok: true; request: TaskRequest } | { ok: false; issues: ValidationIssue[] } {
   const request =
     body.callback_url === undefined
       ? { request_type: 'async', input: body.input }
@@ -84,8 +84,11 @@ export function checkRequest(body: {
   };
 }
 
-/** Builds the task request from `generate`'s prompt and flags; a bad value throws a `UsageError` naming its flag. */
-export function requestFromFlags(prompt: string | undefined, flags: InputFlags): ValidRequest {
+/**
+ * The task request from `generate`'s prompt and flags, unchecked: the client checks it when submitting,
+ * and `flagErrors` names the flags of what it finds.
+ */
+export function requestFromFlags(prompt: string | undefined, flags: InputFlags): TaskRequest {
   const input = withMode(
     defined({
       prompt,
@@ -100,13 +103,16 @@ export function requestFromFlags(prompt: string | undefined, flags: InputFlags):
       watermark: flags.watermark,
     }),
   );
-  const checked = checkRequest({
-    input,
-    ...(flags.callbackUrl === undefined ? {} : { callback_url: flags.callbackUrl }),
-  });
-  if (checked.ok) return checked.request;
-  const problems = checked.issues.map((issue) => describeFlagIssue(issue, input));
-  throw new UsageError(problems.join('\n'));
+  return {
+    input: input as GenerationInput,
+    ...(flags.callbackUrl === undefined ? {} : { callbackUrl: flags.callbackUrl }),
+  };
+}
+
+/** The client's validation issues with a request built by `requestFromFlags`, each naming its flag. */
+export function flagErrors(issues: readonly ValidationIssue[], request: TaskRequest): UsageError {
+  const input = request.input as Record<string, unknown>;
+  return new UsageError(issues.map((issue) => describeFlagIssue(issue, input)).join('\n'));
 }
 
 function describeFlagIssue(issue: ValidationIssue, input: Record<string, unknown>): string {

@@ -2,10 +2,14 @@ import type { Resolution, WanTask } from '@wan25/client';
 import cliProgress from 'cli-progress';
 import { describeTypical, formatBytes, formatDuration, typicalSecondsByResolution } from './format.ts';
 import type { Output } from './output.ts';
+import type { WaitErrors } from './wait-errors.ts';
 
-/** Shows a task's progress while `waitForTask` polls: `update` with every state read, then `stop`. */
+/**
+ * Shows a task's progress while `waitForTask` polls: `update` with every state read (and every failed read,
+ * with `failed`), then `stop`.
+ */
 export interface WaitProgressView {
-  update(task: WanTask): void;
+  update(task: WanTask | undefined, failed?: Error): void;
   stop(): void;
 }
 
@@ -15,16 +19,26 @@ const tickMs = 1000;
  * On a terminal, a live line redrawn every second: the state, the time waited against the typical time
  * for the resolution (also drawn as a bar). Elsewhere, one plain line per state read.
  */
-export function showWaitProgress(output: Output, resolution: Resolution | undefined): WaitProgressView {
+export function showWaitProgress(
+  output: Output,
+  resolution: Resolution | undefined,
+  errors: WaitErrors,
+): WaitProgressView {
   const startedAt = Date.now();
   const typical = resolution === undefined ? '' : ` (${describeTypical(resolution)})`;
   const { colors } = output;
-  const describe = (task: WanTask) => (task.state === 'unknown' ? task.rawState : task.state);
+  const describe = (task: WanTask | undefined) =>
+    task === undefined ? 'waiting' : task.state === 'unknown' ? task.rawState : task.state;
+  const elapsed = () => formatDuration(Date.now() - startedAt);
 
   if (!output.live) {
     return {
-      update: (task) =>
-        output.note(`${describe(task)}, ${formatDuration(Date.now() - startedAt)} elapsed${typical}`),
+      update: (task, failed) =>
+        output.note(
+          failed === undefined
+            ? `${describe(task)}, ${elapsed()} elapsed${typical}`
+            : `reading the status failed (${failed.message}), trying again; ${elapsed()} elapsed`,
+        ),
       stop: () => {},
     };
   }
@@ -32,7 +46,7 @@ export function showWaitProgress(output: Output, resolution: Resolution | undefi
   const totalSeconds = resolution === undefined ? 0 : typicalSecondsByResolution[resolution][1];
   const bar = new cliProgress.SingleBar({
     stream: output.stderr,
-    format: `${colors.cyan('{state}')} ${totalSeconds > 0 ? '{bar} ' : ''}{elapsed} elapsed${typical}`,
+    format: `${colors.cyan('{state}')} ${totalSeconds > 0 ? '{bar} ' : ''}{elapsed} elapsed${typical}{errors}`,
     barsize: 20,
     hideCursor: true,
     barCompleteChar: '█',
@@ -41,9 +55,10 @@ export function showWaitProgress(output: Output, resolution: Resolution | undefi
   let state = 'waiting';
   const render = () => {
     const elapsedMs = Date.now() - startedAt;
-    bar.update(Math.min(totalSeconds, elapsedMs / 1000), { state, elapsed: formatDuration(elapsedMs) });
+    const seen = errors.count > 0 ? colors.yellow(` · failed reads: ${errors.describe()}`) : '';
+    bar.update(Math.min(totalSeconds, elapsedMs / 1000), { state, elapsed: elapsed(), errors: seen });
   };
-  bar.start(totalSeconds, 0, { state, elapsed: formatDuration(0) });
+  bar.start(totalSeconds, 0, { state, elapsed: formatDuration(0), errors: '' });
   const ticker = setInterval(render, tickMs);
   return {
     update(task) {

@@ -41,4 +41,5 @@ export {
   parseWebhook,
   type WebhookDedupeStore,
   type WebhookHandlerOptions,
+  type WebhookTaskContext,
 } from './webhooks.ts';

@@ -137,7 +137,7 @@ describe('against the mock', { timeout: 30_000 }, () => {
         .submit(input, { callbackUrl })
         .catch(() => undefined);
       await expect.poll(() => delivered.length, { timeout: 15_000 }).toBe(1);
-      const deliverable = webhookExamples('taskFinished').map(({ value }) => parseWebhook(value));
+      const deliverable = webhookExamples('taskFinished').map(({ value }) => parseWebhook(value as object));
       expect(deliverable).toContainEqual(delivered[0]);
     } finally {
       await new Promise((resolve) => server.close(resolve));

@@ -5,12 +5,14 @@ import {
   type WanClient,
   WanConnectionError,
   WanTaskFailedError,
+  WanTimeoutError,
 } from '@wan25/client';
 import type { CommandContext } from '../context.ts';
 import { download } from '../download.ts';
 import { ExitCode, FileError, InterruptedError, type StopSignal } from '../exit.ts';
 import { showBatchProgress } from '../progress.ts';
 import { exitCodeOf } from '../report.ts';
+import { WaitErrors, waitTimeout } from '../wait-errors.ts';
 import type { Journal, LineState } from './journal.ts';
 import type { BatchLine } from './lines.ts';
 
@@ -131,11 +133,15 @@ export async function runBatch(
   }
 
   async function waitFor(line: BatchLine, taskId: string): Promise<void> {
+    const errors = new WaitErrors();
     try {
       const task = await wan.waitForTask(taskId, {
         signal,
         resolution: line.input.resolution ?? '1080p',
         waitTimeoutMs: options.timeoutSeconds * 1000,
+        onProgress: (_task, { lastError }) => {
+          if (lastError) errors.add(lastError);
+        },
       });
       const state = { status: 'succeeded', taskId, resultUrls: task.resultUrls } as const;
       set(line.line, state);
@@ -157,8 +163,12 @@ export async function runBatch(
         }
         return;
       }
-      running.set(line.line, signal.aborted ? 'stopped' : messageOf(error));
-      if (!signal.aborted) event(`line ${line.line}: still running, stopped waiting: ${messageOf(error)}`);
+      const reason =
+        error instanceof WanTimeoutError && error.taskId === taskId
+          ? waitTimeout(error, taskId, options.timeoutSeconds, errors)
+          : error;
+      running.set(line.line, signal.aborted ? 'stopped' : messageOf(reason));
+      if (!signal.aborted) event(`line ${line.line}: still running, stopped waiting: ${messageOf(reason)}`);
     }
   }
 

@@ -1,5 +1,6 @@
-import { estimateCost, type Resolution } from '@wan25/client';
+import { type Duration, estimateCost, type Resolution } from '@wan25/client';
 import { type Command, Option } from 'commander';
+import { durations, resolutions } from '../choices.ts';
 import type { CommandContext, Runner } from '../context.ts';
 import { ExitCode } from '../exit.ts';
 import { describeCost } from '../format.ts';
@@ -7,7 +8,8 @@ import { examples } from '../options.ts';
 
 interface CostFlags {
   resolution: Resolution;
-  duration: '5' | '10';
+  /** One of `durations`, as text. */
+  duration: string;
   json?: boolean;
 }
 
@@ -18,10 +20,8 @@ export function registerCost(program: Command, run: Runner): void {
     .description(
       "Prints a task's price by the API's billing table: seconds of video times the resolution's rate.",
     )
-    .addOption(
-      new Option('--resolution <r>', 'output resolution').choices(['480p', '720p', '1080p']).default('1080p'),
-    )
-    .addOption(new Option('--duration <seconds>', 'video length').choices(['5', '10']).default('5'))
+    .addOption(new Option('--resolution <r>', 'output resolution').choices(resolutions).default('1080p'))
+    .addOption(new Option('--duration <seconds>', 'video length').choices(durations).default('5'))
     .option('--json', 'print one JSON document on stdout')
     .addHelpText(
       'after',
@@ -32,7 +32,7 @@ export function registerCost(program: Command, run: Runner): void {
 
 async function cost({ output }: CommandContext, flags: CostFlags): Promise<number> {
   const { resolution } = flags;
-  const duration = flags.duration === '10' ? 10 : 5;
+  const duration = Number(flags.duration) as Duration;
   const estimate = estimateCost({ resolution, duration });
   output.result({ resolution, duration, currency: 'USD', ...estimate }, [describeCost(estimate, resolution)]);
   return ExitCode.ok;

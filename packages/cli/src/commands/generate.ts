@@ -1,11 +1,12 @@
-import { estimateCost } from '@wan25/client';
+import { estimateCost, WanValidationError } from '@wan25/client';
 import { type Command, Option } from 'commander';
 import { awaitTask, checkWritable } from '../await-task.ts';
+import { aspectRatios, durations, resolutions } from '../choices.ts';
 import { connect } from '../connection.ts';
 import type { CommandContext, Runner } from '../context.ts';
 import { ExitCode } from '../exit.ts';
 import { describeCost } from '../format.ts';
-import { type InputFlags, requestFromFlags } from '../input.ts';
+import { flagErrors, type InputFlags, requestFromFlags } from '../input.ts';
 import { addApiOptions, examples, timeoutOption } from '../options.ts';
 
 interface GenerateFlags extends InputFlags {
@@ -26,19 +27,13 @@ export function registerGenerate(program: Command, run: Runner): void {
     .argument('[prompt]', 'what the video shows (required without --image; at most 1500 characters)')
     .option('--image <url>', 'reference image URL: makes it an image-to-video task')
     .option('--audio <url>', 'audio track URL (wav/mp3, 3-30 s)')
-    .addOption(
-      new Option('--resolution <r>', 'output resolution, 1080p when omitted').choices([
-        '480p',
-        '720p',
-        '1080p',
-      ]),
-    )
-    .addOption(new Option('--duration <seconds>', 'video length, 5 when omitted').choices(['5', '10']))
+    .addOption(new Option('--resolution <r>', 'output resolution, 1080p when omitted').choices(resolutions))
+    .addOption(new Option('--duration <seconds>', 'video length, 5 when omitted').choices(durations))
     .addOption(
       new Option(
         '--aspect-ratio <ratio>',
         'text-to-video only, 16:9 when omitted; 4:3 and 3:4 need 720p or 1080p',
-      ).choices(['16:9', '9:16', '1:1', '4:3', '3:4']),
+      ).choices(aspectRatios),
     )
     .option('--negative-prompt <text>', 'what to avoid (at most 500 characters)')
     .option('--seed <n>', 'random seed from 0 to 2147483647')
@@ -68,14 +63,10 @@ async function generate(
   flags: GenerateFlags,
 ): Promise<number> {
   const { output, signal, facts } = context;
-  const { input, callbackUrl } = requestFromFlags(prompt, flags);
+  const request = requestFromFlags(prompt, flags);
+  const { input, callbackUrl } = request;
   if (flags.out !== undefined) await checkWritable(flags.out);
   const wan = connect(flags, context);
-
-  const resolution = input.resolution ?? '1080p';
-  const estimatedCost = estimateCost(input);
-  facts.estimatedCost = estimatedCost;
-  output.note(`Estimated cost: ${describeCost(estimatedCost, resolution)}`);
 
   // Not cancelled by Ctrl-C: an aborted submit may still create (and bill) a task we would not know of.
   const onInterrupt = () =>
@@ -84,12 +75,21 @@ async function generate(
   let taskId: string;
   try {
     ({ taskId } = await wan.submit(input, callbackUrl === undefined ? {} : { callbackUrl }));
+  } catch (error) {
+    // The client checked the request and sent nothing: say which flags are wrong.
+    if (error instanceof WanValidationError && !context.sent) throw flagErrors(error.issues, request);
+    throw error;
   } finally {
     signal.removeEventListener('abort', onInterrupt);
   }
   facts.taskId = taskId;
   context.createdTaskId = taskId;
-  output.note(`Submitted task ${output.colors.bold(taskId)}`);
+  const resolution = input.resolution ?? '1080p';
+  const estimatedCost = estimateCost(input);
+  facts.estimatedCost = estimatedCost;
+  output.note(
+    `Submitted task ${output.colors.bold(taskId)}, estimated cost ${describeCost(estimatedCost, resolution)}`,
+  );
   if (signal.aborted) throw signal.reason;
 
   if (!flags.wait) {

@@ -1,0 +1,3 @@
+module wan25example
+
+go 1.19
