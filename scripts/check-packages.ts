@@ -1,6 +1,12 @@
 // Checks every published @wan25/* package as npm will ship it (run after `pnpm build`): packs it, runs
-// publint and @arethetypeswrong/cli (ESM-only profile) on the tarball, and checks the package.json fields
-// that users and registries rely on. Prints one line per package; exits non-zero on any problem.
+// publint and @arethetypeswrong/cli on the tarball, and checks the package.json fields that users and
+// registries rely on. Prints one line per package; exits non-zero on any problem.
+//
+// The packages are ES modules that CommonJS can require() too, on Node >= 20.19 (require(esm)): each
+// exports entry ends with a "default" condition, which both `import` and `require` resolve to the one ESM
+// file (so there is never a second copy of a class for `instanceof` to trip on). attw runs its esm-only
+// profile because its bundled TypeScript predates require(esm) and would flag every require as an error;
+// test-projects/ requires every package from CommonJS on Node 20 and 24 instead.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,12 +14,19 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
-import { type PackedPackage, packPublishedPackages } from './lib/packages.ts';
+import { type PackedPackage, packPublishedPackages, workspacePackages } from './lib/packages.ts';
 import { root } from './lib/workspace.ts';
 
 const run = promisify(execFile);
 const repositoryUrl = 'git+https://github.com/wan25/wan25-sdk.git';
-const shippedFile = /^(package\.json|README\.md|dist\/.+)$/;
+const shippedFile = /^(package\.json|README\.md|LICENSE|bin\/[^/]+\.js|dist\/.+)$/;
+const dependencyFields = ['dependencies', 'peerDependencies', 'optionalDependencies'] as const;
+/** The workspace's own packages that no registry has: a published manifest must never name one. */
+const privatePackages = new Set(
+  workspacePackages()
+    .filter((pkg) => pkg.manifest.private === true)
+    .map((pkg) => pkg.manifest.name),
+);
 
 type Rule = (pkg: PackedPackage) => string | undefined;
 
@@ -63,14 +76,36 @@ const manifestRules: Rule[] = [
   ({ manifest }) =>
     Array.isArray(manifest.files) &&
     manifest.files.includes('dist') &&
-    manifest.files.every((entry) => entry === 'dist' || entry === 'README.md')
+    manifest.files.every((entry) => entry === 'dist' || entry === 'bin')
       ? undefined
-      : 'files must be ["dist"] (README.md and package.json are always packed)',
+      : 'files must be ["dist"], or ["bin", "dist"] for a package with commands (README.md, LICENSE and package.json are always packed)',
   ({ files }) => {
     const extra = files.filter((file) => !shippedFile.test(file));
     return extra.length === 0
       ? undefined
-      : `the tarball must hold only dist/, but also holds ${extra.join(', ')}`;
+      : `the tarball must hold only dist/ and bin/*.js, but also holds ${extra.join(', ')}`;
+  },
+  ({ manifest }) => {
+    const outside = Object.values(isRecord(manifest.bin) ? manifest.bin : {}).filter(
+      (target) => typeof target !== 'string' || !/^\.\/bin\/[^/]+\.js$/.test(target),
+    );
+    return outside.length === 0
+      ? undefined
+      : `bin targets must be committed files in bin/ (pnpm links them before the first build), not ${outside.join(', ')}`;
+  },
+  ({ manifest }) =>
+    manifest.devDependencies === undefined
+      ? undefined
+      : 'devDependencies must not be published (.pnpmfile.cjs removes them when packing)',
+  ({ manifest }) => {
+    const unpublishable = dependencyFields.flatMap((field) =>
+      Object.entries(isRecord(manifest[field]) ? manifest[field] : {})
+        .filter(([name, range]) => privatePackages.has(name) || !/^[\^~]?\d/.test(String(range)))
+        .map(([name, range]) => `${field}.${name}@${String(range)}`),
+    );
+    return unpublishable.length === 0
+      ? undefined
+      : `dependencies must be registry versions of published packages, not ${unpublishable.join(', ')}`;
   },
   ({ files }) => (files.includes('README.md') ? undefined : 'README.md must exist and be packed'),
   ({ manifest }) => (isRecord(manifest.exports) ? undefined : 'exports must be an object of subpaths'),
@@ -81,6 +116,14 @@ const manifestRules: Rule[] = [
     return misplaced.length === 0
       ? undefined
       : `"types" must be the first condition in ${misplaced.join(', ')}`;
+  },
+  ({ manifest }) => {
+    const withoutDefault = conditionObjects(manifest.exports)
+      .filter(([, conditions]) => Object.keys(conditions).at(-1) !== 'default')
+      .map(([at]) => at);
+    return withoutDefault.length === 0
+      ? undefined
+      : `"default" must be the last condition in ${withoutDefault.join(', ')}, so that require() resolves it too`;
   },
 ];
 
@@ -132,7 +175,7 @@ try {
   let failed = 0;
   for (const { pkg, problems } of checked) {
     if (problems.length === 0) {
-      console.log(`ok ${pkg.manifest.name}: publint, attw --profile esm-only and package.json fields`);
+      console.log(`ok ${pkg.manifest.name}: publint, attw --profile esm-only and the package.json rules`);
     } else {
       failed += 1;
       console.error(`FAIL ${pkg.manifest.name}: ${problems.length} problem(s)`);

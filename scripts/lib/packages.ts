@@ -21,13 +21,15 @@ export interface PublishedPackage {
 }
 
 export interface PackedPackage extends PublishedPackage {
+  /** The package.json inside the tarball: what the registry serves (workspace:* replaced, no devDependencies). */
+  manifest: Manifest;
   tarball: string;
   /** Paths inside the tarball, relative to its `package/` folder. */
   files: string[];
 }
 
-/** Every package under packages/ that is not private: the ones `changeset publish` releases. */
-export function publishedPackages(): PublishedPackage[] {
+/** Every package under packages/, private ones included. */
+export function workspacePackages(): PublishedPackage[] {
   const packagesDir = join(root, 'packages');
   return readdirSync(packagesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -39,9 +41,14 @@ export function publishedPackages(): PublishedPackage[] {
       } catch {
         return []; // a folder without a package.json is not a package (yet)
       }
-      return manifest.private === true ? [] : [{ folder: entry.name, dir, manifest }];
+      return [{ folder: entry.name, dir, manifest }];
     })
     .sort((a, b) => a.manifest.name.localeCompare(b.manifest.name));
+}
+
+/** Every package under packages/ that is not private: the ones `changeset publish` releases. */
+export function publishedPackages(): PublishedPackage[] {
+  return workspacePackages().filter((pkg) => pkg.manifest.private !== true);
 }
 
 /**
@@ -53,7 +60,13 @@ export async function packPackage(pkg: PublishedPackage, destination: string): P
     cwd: pkg.dir,
   });
   const packed: { filename: string; files: { path: string }[] } = JSON.parse(stdout);
-  return { ...pkg, tarball: packed.filename, files: packed.files.map((file) => file.path) };
+  const { stdout: manifest } = await run('tar', ['-xzOf', packed.filename, 'package/package.json']);
+  return {
+    ...pkg,
+    manifest: JSON.parse(manifest),
+    tarball: packed.filename,
+    files: packed.files.map((file) => file.path),
+  };
 }
 
 /** Packs every published package into `destination`. */

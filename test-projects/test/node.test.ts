@@ -6,17 +6,36 @@ const nodes = [
   ...new Set([process.execPath, ...execFileSync('which', ['-a', 'node'], { encoding: 'utf8' }).split('\n')]),
 ].filter((node) => node !== '');
 const versionOf = (node: string) => execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
+const nodeVersions = [...new Map(nodes.map((node) => [versionOf(node), node]))];
+
+const run = (node: string, script: string) =>
+  JSON.parse(execFileSync(node, [script], { cwd: inject('consumerDir'), encoding: 'utf8' }));
+const succeeded = {
+  taskId: 'task_12345678',
+  state: 'success',
+  resultUrls: ['https://file.apixo.ai/video.mp4'],
+};
 
 describe('an ESM Node script submits and waits against the mock, both from their tarballs', () => {
-  it.each([...new Map(nodes.map((node) => [versionOf(node), node]))])('on Node %s', (_version, node) => {
-    const output = execFileSync(node, ['submit-and-wait.mjs'], {
-      cwd: inject('consumerDir'),
-      encoding: 'utf8',
-    });
-    expect(JSON.parse(output)).toEqual({
-      taskId: 'task_12345678',
-      state: 'success',
-      resultUrls: ['https://file.apixo.ai/video.mp4'],
+  it.each(nodeVersions)('on Node %s', (_version, node) => {
+    expect(run(node, 'submit-and-wait.mjs')).toEqual(succeeded);
+  });
+});
+
+describe('a CommonJS Node script require()s every package, then submits and waits against the mock', () => {
+  it.each(nodeVersions)('on Node %s', (_version, node) => {
+    expect(run(node, 'require-every-package.cjs')).toEqual({
+      ...succeeded,
+      sameAsImport: {
+        '@wan25/client': true,
+        '@wan25/client/node': true,
+        '@wan25/client/redis': true,
+        '@wan25/mock': true,
+        '@wan25/types': true,
+        '@wan25/zod': true,
+      },
+      openapi: '3.1.0',
+      bins: ['wan25'],
     });
   });
 });
