@@ -46,7 +46,10 @@ const libraries: Record<string, () => Library> = {
     };
   },
   ioredis: () => {
-    const clients: [Redis, Redis] = [new Redis(server.port, '127.0.0.1'), new Redis(server.port, '127.0.0.1')];
+    const clients: [Redis, Redis] = [
+      new Redis(server.port, '127.0.0.1'),
+      new Redis(server.port, '127.0.0.1'),
+    ];
     return {
       connect: async () => clients,
       close: async () => void (await Promise.all(clients.map((client) => client.quit()))),
