@@ -151,6 +151,33 @@ describe('wan25 batch', { timeout: 180_000 }, () => {
     expect([...proxy.forwardedSubmits().values()]).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
+  it('under sustained 429 ends with every line done or still to submit, none unknown', async () => {
+    const file = join(folder, 'prompts.jsonl');
+    await writeBatch(file, 6);
+    // Every submit is refused with a wait longer than a request's deadline.
+    proxy = await startProxy(contractBaseUrl(), {
+      refuseSubmit: () => ({ status: 429, headers: { 'Retry-After': '120' } }),
+    });
+    const started = Date.now();
+    const result = await runCli(['batch', file, '--concurrency', '3', '--base-url', proxy.url, '--json']);
+    expect(result.status, result.stderr).toBe(3);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.unknown).toEqual([]);
+    expect(summary.notSubmitted.map(({ line }: { line: number }) => line)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(proxy.forwardedSubmits().size).toBe(0);
+    const events = [...lastEvents(await readJournal(`${file}.journal`)).values()];
+    expect(events.every((event) => event === 'rejected')).toBe(true);
+    // Told to come back in two minutes, it stops rather than sleeping through a request's deadline.
+    expect(Date.now() - started).toBeLessThan(50_000);
+
+    // The rate limit is over: the same command submits every line, once.
+    proxy.setRules({});
+    const rerun = await runCli(['batch', file, '--concurrency', '3', '--base-url', proxy.url, '--json']);
+    expect(rerun.status, rerun.stderr).toBe(0);
+    expect(JSON.parse(rerun.stdout).succeeded).toHaveLength(6);
+    expect([...proxy.forwardedSubmits().values()]).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
   it('downloads results with --out-dir and records them in the journal', async () => {
     const file = join(folder, 'prompts.jsonl');
     await writeBatch(file, 3);

@@ -190,6 +190,21 @@ describe('errors outside the mock', { timeout: 60_000 }, () => {
     expect(result.stderr).toContain('ECONNREFUSED');
   });
 
+  it('says a submit that failed with a 5xx may have created a task', async () => {
+    const failing = await listen((_request, response) => {
+      response.writeHead(502, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ code: 502, message: 'bad gateway' }));
+    });
+    servers.push(failing);
+    const result = await runCli(['generate', 'a fox', '--no-wait', '--base-url', failing.url]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('HTTP 502');
+    expect(result.stderr).toContain(
+      'The submit may have created (and billed) a task whose id never came back',
+    );
+    expect(result.stdout).toBe('');
+  });
+
   it('never prints nor journals the key, even when a server echoes it back', async () => {
     const echo = await listen((request, response) => {
       response.writeHead(401, { 'Content-Type': 'application/json' });

@@ -35,7 +35,7 @@ async function wait(context: CommandContext, taskId: string, flags: WaitFlags): 
   const { output, signal } = context;
   context.facts.taskId = taskId;
   if (flags.out !== undefined) await checkWritable(flags.out);
-  const { task, file } = await awaitTask(connect(flags, context), taskId, {
+  const { task, file } = await awaitTask(connect(flags), taskId, {
     output,
     signal,
     timeoutSeconds: flags.timeout,
