@@ -234,11 +234,11 @@ async function testLanguage(
 }
 
 const started = performance.now();
-const workDir = mkdtempSync(join(tmpdir(), 'wan25-languages-'));
-writeFileSync(join(workDir, 'schemas.json'), componentSchemasDocument(spec));
 const mock = await startMockServer();
+const workDir = mkdtempSync(join(tmpdir(), 'wan25-languages-'));
 let results: boolean[];
 try {
+  writeFileSync(join(workDir, 'schemas.json'), componentSchemasDocument(spec));
   console.log(
     `languages: generating from ${relative(root, bundledSpecJson)}, running against the mock at ${mock.url}`,
   );

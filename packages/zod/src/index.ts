@@ -13,6 +13,7 @@ export {
   GenerateTaskResponseSchema,
   GenerationInputSchema,
   ImageToVideoInputSchema,
+  ImageToVideoPromptSchema,
   ImageUrlsSchema,
   MediaUrlSchema,
   NegativePromptSchema,

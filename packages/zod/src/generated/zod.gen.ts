@@ -14,11 +14,19 @@ export const CallbackUrlSchema = z
   .check(uri);
 
 /**
- * What the video should show, in Chinese or English, 1 to 1500 characters (Unicode code points).
- * Required for `text-to-video`, optional for `image-to-video`.
+ * The text-to-video prompt: what the video should show, in Chinese or English, 1 to 1500
+ * characters (Unicode code points). Required and non-empty for `text-to-video`.
  *
  */
 export const PromptSchema = z.string().min(1).max(1500);
+
+/**
+ * The optional image-to-video prompt: how to animate the image, in Chinese or English, at most
+ * 1500 characters (Unicode code points). The reference asks for "non-empty" only in text-to-video
+ * mode, so an empty prompt is accepted here.
+ *
+ */
+export const ImageToVideoPromptSchema = z.string().max(1500);
 
 /**
  * What to avoid, in Chinese or English, at most 500 characters (Unicode code points).
@@ -130,7 +138,7 @@ export const TextToVideoInputSchema = z.discriminatedUnion('resolution', [
 export const ImageToVideoInputSchema = z.strictObject({
   mode: z.literal('image-to-video'),
   image_urls: ImageUrlsSchema,
-  prompt: PromptSchema.exactOptional(),
+  prompt: ImageToVideoPromptSchema.exactOptional(),
   negative_prompt: NegativePromptSchema.exactOptional(),
   resolution: ResolutionSchema.exactOptional(),
   duration: DurationSchema.exactOptional(),
@@ -155,6 +163,7 @@ export const GenerationInputSchema = z.discriminatedUnion('mode', [
  */
 export const AsyncGenerateTaskRequestSchema = z.strictObject({
   request_type: z.literal('async'),
+  callback_url: CallbackUrlSchema.exactOptional(),
   input: GenerationInputSchema,
 });
 
@@ -180,7 +189,7 @@ export const GenerateTaskRequestSchema = z.discriminatedUnion('request_type', [
 /**
  * Unique task identifier, used with the status endpoint.
  */
-export const TaskIdentifierSchema = z.string().min(1);
+export const TaskIdentifierSchema = z.string();
 
 /**
  * The accepted task.
@@ -235,7 +244,7 @@ export const SucceededTaskSchema = z.looseObject({
   resultJson: z.string(),
   createTime: CreateTimeSchema,
   completeTime: CompleteTimeSchema.exactOptional(),
-  costTime: z.int().gte(0).exactOptional(),
+  costTime: z.int().exactOptional(),
 });
 
 /**
