@@ -25,7 +25,7 @@ export const packageManagers: PackageManager[] = [
     name: 'npm',
     configure: (dir, registry) => writeFileSync(join(dir, '.npmrc'), npmrc(registry, false)),
     add: ['npm', 'install', '--no-audit', '--no-fund'],
-    exec: ['npx', '--no'],
+    exec: ['npx'],
   },
   {
     name: 'pnpm',
@@ -41,6 +41,9 @@ export const packageManagers: PackageManager[] = [
         [
           `npmRegistryServer: "${registry.url}"`,
           'unsafeHttpWhitelist: ["127.0.0.1"]',
+          // Yarn installs no version younger than a day (npmMinimalAgeGate) unless its package is preapproved,
+          // as a user who installs a release of ours on the day it is published must do too.
+          'npmPreapprovedPackages: ["@wan25/*"]',
           'nodeLinker: node-modules',
           'enableGlobalCache: false',
           'enableTelemetry: false',
