@@ -8,7 +8,14 @@ const cli = require('@wan25/cli/package.json');
 
 // Every JavaScript entry point: require() must give the very module that import() gives, so a class is the
 // same class (instanceof works) whichever way a dependency loaded it.
-const modules = ['@wan25/client', '@wan25/client/node', '@wan25/mock', '@wan25/types', '@wan25/zod'];
+const modules = [
+  '@wan25/client',
+  '@wan25/client/node',
+  '@wan25/client/redis',
+  '@wan25/mock',
+  '@wan25/types',
+  '@wan25/zod',
+];
 
 async function main() {
   const sameAsImport = {};

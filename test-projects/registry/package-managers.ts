@@ -45,6 +45,8 @@ export const packageManagers: PackageManager[] = [
           // as a user who installs a release of ours on the day it is published must do too.
           'npmPreapprovedPackages: ["@wan25/*"]',
           'nodeLinker: node-modules',
+          // Yarn's default 50 parallel fetches made a loaded machine's Verdaccio drop connections.
+          'networkConcurrency: 8',
           'enableGlobalCache: false',
           'enableTelemetry: false',
           '',

@@ -29,6 +29,7 @@ describe('a CommonJS Node script require()s every package, then submits and wait
       sameAsImport: {
         '@wan25/client': true,
         '@wan25/client/node': true,
+        '@wan25/client/redis': true,
         '@wan25/mock': true,
         '@wan25/types': true,
         '@wan25/zod': true,

@@ -8,6 +8,13 @@ export {
   schemaExamples,
   webhookExamples,
 } from './examples.ts';
+export {
+  type Fault,
+  type FaultServer,
+  faults,
+  type ReceivedRequest,
+  startFaultServer,
+} from './fault-server.ts';
 export { bundledSpec, type SpecValidator, specValidator } from './spec.ts';
 export {
   type RequestVector,
