@@ -29,7 +29,7 @@ async function main() {
       resolution: '480p',
     });
     const { taskId } = await wan.submit(input);
-    const task = await wan.waitForTask(taskId);
+    const task = await wan.waitForTask(taskId, { firstPollDelayMs: 0, pollIntervalMs: 200 });
     const outcome = { taskId, state: task.state, resultUrls: task.resultUrls };
     console.log(
       JSON.stringify({ ...outcome, sameAsImport, openapi: spec.openapi, bins: Object.keys(cli.bin) }),
