@@ -20,6 +20,7 @@ const sections: Record<string, () => Promise<Section>> = {
   bundle: async () => (await import('./bundle.ts')).measureBundles(),
   build: async () => measureBuild(),
   mock: async () => (await import('./mock.ts')).measureMock(),
+  'wait-memory': async () => (await import('./wait-memory.ts')).measureWaitMemory(),
 };
 const tableOrder = Object.keys(sections);
 

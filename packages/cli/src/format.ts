@@ -1,11 +1,4 @@
-import type { CostEstimate, Resolution } from '@wan25/client';
-
-/** The API reference's typical generation time per resolution, in seconds. */
-export const typicalSecondsByResolution: Readonly<Record<Resolution, readonly [number, number]>> = {
-  '480p': [40, 120],
-  '720p': [60, 180],
-  '1080p': [90, 250],
-};
+import { type CostEstimate, type Resolution, typicalSecondsByResolution } from '@wan25/client';
 
 /** `m:ss`, e.g. `2:05`. */
 export function formatDuration(ms: number): string {

@@ -1,13 +1,14 @@
 import type { GenerationInput, paths } from '@wan25/types';
 import { GenerateTaskRequestSchema, GenerateTaskResponseSchema, toValidationIssues } from '@wan25/zod/mini';
 import createClient, { type Client } from 'openapi-fetch';
+import { statusRefused } from './created.ts';
 import { readEnv } from './env.ts';
 import { issue, WanApiError, WanError, WanValidationError } from './errors.ts';
 import { checkNumbers } from './options.ts';
 import { parseRetryAfter } from './retry.ts';
-import { redact } from './secret.ts';
+import { checkApiKey, createRedactor } from './secret.ts';
 import { toTask, type WanSucceededTask, type WanTask } from './task.ts';
-import { createTransport, type FetchLike } from './transport.ts';
+import { type CallOptions, createTransport, type FetchLike } from './transport.ts';
 import { pollTask, type WaitForTaskOptions } from './wait.ts';
 
 export const defaultBaseUrl = 'https://api.apixo.ai/api/v1';
@@ -32,6 +33,11 @@ export interface WanClientOptions {
    * submit may already have created, and billed, a task: retrying can pay for the same video twice.
    */
   unsafeRetrySubmits?: boolean;
+  /**
+   * The largest answer body read, in bytes, counted as it streams in; a larger one ends the request with
+   * `WanResponseTooLargeError`. Default 1 MiB (API answers are under 2 kB).
+   */
+  maxResponseBytes?: number;
 }
 
 /** Options of one request, overriding the client's for this call only. */
@@ -76,17 +82,15 @@ const generatePath = '/generateTask/wan-2-5-video';
 const submitOperation = 'Submitting the task';
 const statusPath = '/statusTask/wan-2-5-video';
 
-/** An error body as JSON when it is JSON, else the text as it came. */
-function parseOrKeep(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
+const defaultMaxResponseBytes = 1024 * 1024;
+/** The most of an error body a `WanApiError` keeps (after masking the key), in characters. */
+const bodyExcerptLength = 2_000;
+/** The most of an error body quoted in a `WanApiError` message, in characters. */
+const detailLength = 200;
 
 function resolveApiKey(apiKey = readEnv('APIXO_API_KEY')): string {
   if (!apiKey) throw new WanError('Missing API key: pass apiKey to createWanClient() or set APIXO_API_KEY');
+  checkApiKey(apiKey);
   return apiKey;
 }
 
@@ -102,155 +106,192 @@ function resolveBaseUrl(given: string | undefined): string {
   return baseUrl.replace(/\/+$/, '');
 }
 
+const cut = (text: string, length: number) =>
+  text.length <= length ? text : `${text.slice(0, length)}... (${text.length} characters in all)`;
+
 export function createWanClient(options: WanClientOptions = {}): WanClient {
   checkNumbers('Invalid client options', {
     maxRetries: [options.maxRetries, 'a non-negative integer'],
     requestTimeoutMs: [options.requestTimeoutMs, 'a positive number'],
+    maxResponseBytes: [options.maxResponseBytes, 'a positive number'],
   });
   const apiKey = resolveApiKey(options.apiKey);
+  const redact = createRedactor(apiKey);
   const validate = options.validate ?? true;
   const transport = createTransport({
     apiKey,
+    redact,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     maxRetries: options.maxRetries ?? 2,
     requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+    maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
     unsafeRetrySubmits: options.unsafeRetrySubmits ?? false,
   });
-  const baseUrl = resolveBaseUrl(options.baseUrl);
-  const headers = options.headers ?? {};
   const api = createClient<paths>({
-    baseUrl,
-    headers,
-    fetch: async (request) => {
-      const { response, text } = await transport(request.url, {
-        method: request.method,
-        headers: request.headers,
-        signal: request.signal,
-        ...(request.body === null ? {} : { body: await request.text() }),
-      });
-      const { status, statusText, headers: responseHeaders } = response;
-      return new Response(text === '' ? null : text, { status, statusText, headers: responseHeaders });
-    },
+    baseUrl: resolveBaseUrl(options.baseUrl),
+    headers: options.headers ?? {},
+    fetch: (request) => transport(request, { signal: request.signal }),
   });
 
+  /** An error answer as a `WanApiError`: the key masked first, then the body cut to an excerpt. */
   function apiError(operation: string, response: Response, body: unknown): WanApiError {
-    const fields = (typeof body === 'object' && body !== null ? body : {}) as {
+    const masked = redact(body);
+    const fields = (typeof masked === 'object' && masked !== null ? masked : {}) as {
       code?: unknown;
       message?: unknown;
     };
+    const text = typeof masked === 'string' ? masked : JSON.stringify(masked ?? '');
     const detail =
       typeof fields.message === 'string'
         ? fields.message
-        : typeof body === 'string' && body !== ''
-          ? body.slice(0, 200)
+        : typeof masked === 'string' && masked !== ''
+          ? masked
           : response.statusText;
     const hint =
-      operation === submitOperation && response.status >= 500
+      operation === submitOperation && !statusRefused(response.status)
         ? ' (a task may have been created and billed: check before submitting again)'
         : '';
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
     return new WanApiError({
       status: response.status,
-      message: redact(`${operation} failed with HTTP ${response.status}: ${detail}${hint}`, apiKey),
-      headers: response.headers,
-      body: redact(body, apiKey),
+      message: `${operation} failed with HTTP ${response.status}: ${cut(detail, detailLength)}${hint}`,
+      headers: redact(response.headers),
+      body: text.length <= bodyExcerptLength ? masked : cut(text, bodyExcerptLength),
       ...(typeof fields.code === 'number' ? { apiCode: fields.code } : {}),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
   }
 
-  /**
-   * One request through the transport, its answer read as JSON. The helpers skip openapi-fetch's
-   * per-call Request building: `getTask` is on every poll's hot path.
-   */
-  async function call(
+  /** Runs one openapi-fetch call through the transport with this call's options, and reads its answer. */
+  async function call<T>(
     operation: string,
-    path: string,
-    body: string | undefined,
-    callOptions: RequestOptions,
     subject: string,
-  ): Promise<unknown> {
-    const { signal, requestTimeoutMs, maxRetries } = callOptions;
-    const callHeaders = { ...headers, ...callOptions.headers };
-    const { response, text } = await transport(`${baseUrl}${path}`, {
-      ...(body === undefined
-        ? { method: 'GET', headers: callHeaders }
-        : { method: 'POST', headers: { ...callHeaders, 'Content-Type': 'application/json' }, body }),
-      signal,
-      requestTimeoutMs,
-      maxRetries,
-    });
-    if (!response.ok) throw apiError(operation, response, parseOrKeep(text));
+    send: (
+      fetch: (request: Request) => Promise<Response>,
+    ) => Promise<{ data?: T; error?: unknown; response: Response }>,
+    callOptions: CallOptions,
+  ): Promise<T> {
+    let result: { data?: T; error?: unknown; response: Response };
     try {
-      return JSON.parse(text);
-    } catch {
-      throw new WanValidationError(subject, [issue('(body)', 'must be JSON', 'invalid_json')]);
+      result = await send((request) => transport(request, callOptions));
+    } catch (error) {
+      if (error instanceof SyntaxError) {
+        throw new WanValidationError(subject, [issue('(body)', 'must be JSON', 'invalid_json')], {
+          fromResponse: true,
+        });
+      }
+      throw error;
     }
+    if (!result.response.ok) throw apiError(operation, result.response, result.error);
+    return result.data as T;
   }
 
-  async function submit(input: GenerationInput, { callbackUrl, ...callOptions }: SubmitOptions = {}) {
-    checkRequestOptions(callOptions);
+  function callOptionsOf(options: RequestOptions, signalBeforeSending?: AbortSignal): CallOptions {
+    if (options.maxRetries !== undefined || options.requestTimeoutMs !== undefined) {
+      checkNumbers('Invalid request options', {
+        maxRetries: [options.maxRetries, 'a non-negative integer'],
+        requestTimeoutMs: [options.requestTimeoutMs, 'a positive number'],
+      });
+    }
+    return {
+      signal: options.signal,
+      signalBeforeSending,
+      requestTimeoutMs: options.requestTimeoutMs,
+      maxRetries: options.maxRetries,
+    };
+  }
+
+  async function submitTask(
+    input: GenerationInput,
+    { callbackUrl, headers, ...requestOptions }: SubmitOptions,
+    signalBeforeSending?: AbortSignal,
+  ): Promise<{ taskId: string }> {
+    const callOptions = callOptionsOf(requestOptions, signalBeforeSending);
     const body =
       callbackUrl === undefined
         ? { request_type: 'async' as const, input }
         : { request_type: 'callback' as const, callback_url: callbackUrl, input };
     const wireBody = JSON.stringify(body);
+    // What is sent and validated is the JSON: it drops keys set to undefined, and turns NaN or a Date into other values.
+    const sent = JSON.parse(wireBody) as typeof body;
     if (validate) {
-      // Validate what is sent: JSON drops keys set to undefined, and turns NaN or a Date into other values.
-      const sent: unknown = JSON.parse(wireBody);
       const result = GenerateTaskRequestSchema.safeParse(sent);
       if (!result.success)
         throw new WanValidationError('Invalid task request', toValidationIssues(result.error));
     }
     const subject = 'Invalid submit response';
-    const answer = await call(submitOperation, generatePath, wireBody, callOptions, subject);
+    const answer: unknown = await call(
+      submitOperation,
+      subject,
+      (fetch) =>
+        api.POST(generatePath, {
+          body: sent,
+          bodySerializer: () => wireBody,
+          fetch,
+          ...(headers ? { headers } : {}),
+        }),
+      callOptions,
+    );
     if (validate) {
       const result = GenerateTaskResponseSchema.safeParse(answer);
-      if (!result.success) throw new WanValidationError(subject, toValidationIssues(result.error));
+      if (!result.success) {
+        throw new WanValidationError(subject, toValidationIssues(result.error), {
+          fromResponse: true,
+        });
+      }
       return { taskId: result.data.data.taskId };
     }
     const taskId = (answer as { data?: { taskId?: unknown } } | null)?.data?.taskId;
     if (typeof taskId !== 'string') {
-      throw new WanValidationError(subject, [issue('data.taskId', 'must be a string', 'invalid_type')]);
+      throw new WanValidationError(subject, [issue('data.taskId', 'must be a string', 'invalid_type')], {
+        fromResponse: true,
+      });
     }
     return { taskId };
   }
 
-  async function getTask(taskId: string, callOptions: GetTaskOptions = {}): Promise<WanTask> {
+  async function getTask(
+    taskId: string,
+    { headers, ...requestOptions }: GetTaskOptions = {},
+  ): Promise<WanTask> {
     if (typeof taskId !== 'string' || taskId === '') {
       throw new WanValidationError('Invalid task id', [issue('taskId', 'must be a non-empty string')]);
     }
-    checkRequestOptions(callOptions);
+    const callOptions = callOptionsOf(requestOptions);
     const subject = `Invalid status response for task ${taskId}`;
-    const path = `${statusPath}?taskId=${encodeURIComponent(taskId)}`;
-    const answer = await call(`Reading task ${taskId}`, path, undefined, callOptions, subject);
+    const answer: unknown = await call(
+      `Reading task ${taskId}`,
+      subject,
+      (fetch) =>
+        api.GET(statusPath, { params: { query: { taskId } }, fetch, ...(headers ? { headers } : {}) }),
+      callOptions,
+    );
     return toTask(answer, subject, validate);
   }
 
   return {
     api,
-    submit,
+    submit: (input, submitOptions = {}) => submitTask(input, submitOptions),
     getTask,
     waitForTask: (taskId, waitOptions = {}) => pollTask(getTask, taskId, waitOptions),
     async generate(input, { onSubmitted, callbackUrl, ...waitOptions } = {}) {
       const createdAt = Date.now();
-      const { signal, requestTimeoutMs, headers: callHeaders } = waitOptions;
-      const { taskId } = await submit(input, {
-        ...(callbackUrl === undefined ? {} : { callbackUrl }),
-        ...(signal ? { signal } : {}),
-        ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
-        ...(callHeaders === undefined ? {} : { headers: callHeaders }),
-      });
+      const { signal, requestTimeoutMs, headers } = waitOptions;
+      // The signal may stop the submit only before it is sent: once sent it may create a task, so it
+      // finishes (within its own deadline) and its id reaches onSubmitted before the abort is honoured.
+      const { taskId } = await submitTask(
+        input,
+        {
+          ...(callbackUrl === undefined ? {} : { callbackUrl }),
+          ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
+          ...(headers === undefined ? {} : { headers }),
+        },
+        signal,
+      );
       await onSubmitted?.(taskId);
+      if (signal?.aborted) throw signal.reason;
       const resolution = input.resolution ?? '1080p';
       return pollTask(getTask, taskId, { ...waitOptions, resolution, createdAt });
     },
   };
-}
-
-function checkRequestOptions(options: RequestOptions): void {
-  checkNumbers('Invalid request options', {
-    maxRetries: [options.maxRetries, 'a non-negative integer'],
-    requestTimeoutMs: [options.requestTimeoutMs, 'a positive number'],
-  });
 }

@@ -87,10 +87,13 @@ export class WanConnectionError extends WanError {
 export class WanValidationError extends WanError {
   override name = 'WanValidationError';
   readonly issues: ValidationIssue[];
+  /** True when what broke the schema was an answer of the API, so the request had been sent. */
+  readonly fromResponse: boolean;
 
-  constructor(subject: string, issues: ValidationIssue[]) {
+  constructor(subject: string, issues: ValidationIssue[], options: { fromResponse?: boolean } = {}) {
     super(`${subject}: ${issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ')}`);
     this.issues = issues;
+    this.fromResponse = options.fromResponse ?? false;
   }
 }
 
@@ -141,5 +144,19 @@ export class WanUnknownStateError extends WanError {
     );
     this.taskId = task.taskId;
     this.rawState = task.rawState;
+  }
+}
+
+/** An answer's body passed `maxResponseBytes` (counted as it streamed in); the rest was not read. */
+export class WanResponseTooLargeError extends WanError {
+  override name = 'WanResponseTooLargeError';
+  /** The HTTP status of the answer. */
+  readonly status: number;
+  readonly limitBytes: number;
+
+  constructor(message: string, options: { status: number; limitBytes: number }) {
+    super(message);
+    this.status = options.status;
+    this.limitBytes = options.limitBytes;
   }
 }

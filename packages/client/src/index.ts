@@ -10,16 +10,26 @@ export {
   type WanClientOptions,
 } from './client.ts';
 export { type CostEstimate, type CostInput, estimateCost } from './cost.ts';
+export { mayHaveCreatedTask } from './created.ts';
 export {
   type ValidationIssue,
   WanApiError,
   WanConnectionError,
   WanError,
+  WanResponseTooLargeError,
   WanTaskFailedError,
   WanTimeoutError,
   WanUnknownStateError,
   WanValidationError,
 } from './errors.ts';
+export {
+  firstPollDelayMsByResolution,
+  pollIntervalMs,
+  priceUnitsPerSecondByResolution,
+  priceUnitsPerUsd,
+  typicalSecondsByResolution,
+  usdPerSecondByResolution,
+} from './generated/facts.gen.ts';
 export type {
   WanFailedTask,
   WanPendingTask,
@@ -31,7 +41,6 @@ export type {
 } from './task.ts';
 export type { FetchLike } from './transport.ts';
 export {
-  firstPollDelayMsByResolution,
   maxUnknownStateReads,
   type WaitForTaskOptions,
   type WaitProgress,

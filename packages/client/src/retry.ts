@@ -34,11 +34,19 @@ export function wasNeverSent(code: string | undefined): boolean {
   return code !== undefined && notSentCodes.has(code);
 }
 
-/** `Retry-After` as milliseconds from now: delta-seconds or an HTTP date. */
+// The three HTTP-date forms of RFC 9110 section 5.6.7: IMF-fixdate, RFC 850 and asctime.
+const httpDate =
+  /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]+, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+
+/**
+ * `Retry-After` as milliseconds from now: delta-seconds (digits only) or an HTTP date. Anything else
+ * ("1.5", "soon", a bare year) is undefined, so that the caller backs off as if there were none.
+ */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (!httpDate.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

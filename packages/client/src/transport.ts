@@ -1,5 +1,8 @@
 import { raceAbort, sleep } from './abort.ts';
+import { watchBody } from './body.ts';
+import { mayHaveCreatedTask, statusRefused } from './created.ts';
 import { WanConnectionError, WanTimeoutError } from './errors.ts';
+import { createRateGate } from './rate-gate.ts';
 import {
   backoffDelay,
   maxRetryAfterMs,
@@ -7,7 +10,6 @@ import {
   retryableStatuses,
   systemErrorCode,
 } from './retry.ts';
-import { redact } from './secret.ts';
 
 /** The subset of `fetch` the client calls: always a URL string and an init. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -17,111 +19,143 @@ export interface TransportOptions {
   fetch: FetchLike;
   maxRetries: number;
   requestTimeoutMs: number;
+  maxResponseBytes: number;
   unsafeRetrySubmits: boolean;
+  /** Masks the key in what an error carries. */
+  redact: <T>(value: T) => T;
 }
 
-/** What the task helpers and `wan.api` hand to the transport: a JSON body is already a string. */
-export interface TransportInit {
-  method: string;
-  headers?: HeadersInit;
-  body?: string;
+/** One call's options; the numbers override the client's. */
+export interface CallOptions {
+  /** Aborts the call at any point: waiting, sending, reading the answer. */
   signal?: AbortSignal | undefined;
-  /** Overrides the client's `requestTimeoutMs` for this request. */
+  /**
+   * Aborts the call only until its request is handed to `fetch`: `generate()` lets a submit that may
+   * already create a task finish (within its own deadline), so that the task id is never lost.
+   */
+  signalBeforeSending?: AbortSignal | undefined;
   requestTimeoutMs?: number | undefined;
-  /** Overrides the client's `maxRetries` for this request. */
   maxRetries?: number | undefined;
 }
 
-/** An answer read to the end: the body is already consumed into `text`. */
-export interface Answer {
-  response: Response;
-  text: string;
-}
-
-export type Transport = (url: string, init: TransportInit) => Promise<Answer>;
+/** Given to openapi-fetch as its `fetch`: the one path every request of the client takes. */
+export type Transport = (request: Request, call: CallOptions) => Promise<Response>;
 
 /**
- * The one place that adds auth, per-request deadlines and retries. The deadline and the caller's signal
- * cover the whole exchange, body included, so a server that stalls mid-body cannot hold the caller. The task helpers call it directly and
- * `wan.api` uses it as openapi-fetch's `fetch`. (openapi-fetch middleware cannot resend a request, so the
- * retry loop wraps `fetch` instead.)
+ * The one place that adds auth, per-attempt deadlines, the shared rate-limit pause, retries and the
+ * answer size limit. Each attempt's deadline and the caller's signal cover the whole exchange, body
+ * included (the body is watched as it streams to the reader, not buffered), so a server that stalls
+ * mid-body cannot hold the caller. A 429's pause is spent at the rate gate, before the next attempt is
+ * sent and outside its deadline.
  *
- * Reads are retried on network errors, timeouts, 429 and 5xx. Anything else (a submit) is retried only
- * when it surely created nothing: on 429, or when the connection was never made. Never after a 5xx, a
- * timeout or a reset, because the task may exist and be billed, unless `unsafeRetrySubmits` is set.
+ * Reads are retried on network errors, timeouts, 429 and 5xx. A submit is retried only when it surely
+ * created nothing (`mayHaveCreatedTask` is false: a 429, a connection never made), unless
+ * `unsafeRetrySubmits` is set. Redirects are not followed: the API documents none, and following one
+ * could resend a paid submit or carry the key to another host.
  */
 export function createTransport(options: TransportOptions): Transport {
-  const { apiKey, unsafeRetrySubmits } = options;
+  const { apiKey, redact, unsafeRetrySubmits, maxResponseBytes } = options;
+  const gate = createRateGate();
 
-  async function send(
+  function connectionError(describe: string, error: unknown): WanConnectionError {
+    const code = systemErrorCode(error);
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    const reason = error instanceof Error ? `${error.message}${cause}` : String(error);
+    return new WanConnectionError(redact(`${describe} failed: ${reason}${code ? ` (${code})` : ''}`), {
+      cause: redact(error),
+      ...(code ? { code } : {}),
+    });
+  }
+
+  /** One attempt: the answer with its body still streaming, watched by the attempt's deadline. */
+  async function attempt(
     url: string,
     init: RequestInit,
-    callerSignal: AbortSignal | undefined,
+    call: CallOptions,
     timeoutMs: number,
-  ): Promise<Answer> {
-    if (callerSignal?.aborted) throw callerSignal.reason;
+    describe: string,
+  ): Promise<Response> {
+    const { signal } = call;
+    if (signal?.aborted) throw signal.reason;
+    if (call.signalBeforeSending?.aborted) throw call.signalBeforeSending.reason;
     // A controller and setTimeout rather than AbortSignal.timeout, so that fake timers drive it in tests.
     const controller = new AbortController();
-    const onAbort = () => controller.abort(callerSignal?.reason);
-    callerSignal?.addEventListener('abort', onAbort, { once: true });
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
     const timer = setTimeout(
       () =>
         controller.abort(
-          new WanTimeoutError(`${init.method} ${url} got no answer within ${timeoutMs} ms`, { timeoutMs }),
+          new WanTimeoutError(`${describe} got no complete answer within ${timeoutMs} ms`, { timeoutMs }),
         ),
       timeoutMs,
     );
+    const settle = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    let response: Response;
     try {
-      const response = await raceAbort(
+      response = await raceAbort(
         options.fetch(url, { ...init, signal: controller.signal }),
         controller.signal,
       );
-      return { response, text: await raceAbort(response.text(), controller.signal) };
     } catch (error) {
+      settle();
       if (controller.signal.aborted) throw controller.signal.reason;
-      const code = systemErrorCode(error);
-      const reason = redact(error instanceof Error ? error.message : String(error), apiKey);
-      throw new WanConnectionError(`${init.method} ${url} failed: ${reason}${code ? ` (${code})` : ''}`, {
-        cause: redact(error, apiKey),
-        ...(code ? { code } : {}),
-      });
-    } finally {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', onAbort);
+      throw connectionError(describe, error);
     }
+    return watchBody(response, {
+      limitBytes: maxResponseBytes,
+      signal: controller.signal,
+      onSettled: settle,
+      toError: (error) => connectionError(`${describe} (reading the answer)`, error),
+      describe,
+    });
   }
 
-  return async (url, { method, headers: given, body, signal, ...overrides }) => {
-    const maxRetries = overrides.maxRetries ?? options.maxRetries;
-    const timeoutMs = overrides.requestTimeoutMs ?? options.requestTimeoutMs;
+  return async (request, call) => {
+    const { method, url } = request;
     const isRead = method === 'GET' || method === 'HEAD';
-    const headers = new Headers(given);
+    const maxRetries = call.maxRetries ?? options.maxRetries;
+    const timeoutMs = call.requestTimeoutMs ?? options.requestTimeoutMs;
+    // The request is openapi-fetch's own copy, made for this call: its headers can take the key.
+    const { headers } = request;
     headers.set('Authorization', `Bearer ${apiKey}`);
-    const init: RequestInit = body === undefined ? { method, headers } : { method, headers, body };
-    const mayRetryAmbiguous = isRead || unsafeRetrySubmits;
+    const body = request.body === null ? undefined : await request.text();
+    const init: RequestInit = { method, headers, redirect: 'error', ...(body === undefined ? {} : { body }) };
+    const describe = `${method} ${url.split('?')[0]}`;
+    const mayRetry = (createdNothing: boolean) => isRead || unsafeRetrySubmits || createdNothing;
+    const waitSignal = call.signal ?? call.signalBeforeSending;
 
-    for (let attempt = 0; ; attempt++) {
-      let delayMs: number | undefined;
+    for (let attemptIndex = 0; ; attemptIndex++) {
+      await gate.pass(waitSignal);
+      let delayMs: number;
       try {
-        const answer = await send(url, init, signal, timeoutMs);
-        const { response } = answer;
-        const retryable =
-          attempt < maxRetries &&
-          retryableStatuses.has(response.status) &&
-          (response.status === 429 || mayRetryAmbiguous);
-        if (!retryable) return answer;
+        const response = await attempt(url, init, call, timeoutMs, describe);
+        const { status } = response;
+        if (status !== 429) gate.answered();
         const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
-        if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) return answer;
-        delayMs = retryAfterMs ?? backoffDelay(attempt);
+        if (status === 429 && (retryAfterMs === undefined || retryAfterMs <= maxRetryAfterMs)) {
+          // Every request of the client waits this out at the gate, this one's retry included.
+          gate.rateLimited(retryAfterMs);
+        }
+        const retryable =
+          attemptIndex < maxRetries &&
+          retryableStatuses.has(status) &&
+          mayRetry(statusRefused(status)) &&
+          (retryAfterMs === undefined || retryAfterMs <= maxRetryAfterMs);
+        if (!retryable) return response;
+        await response.body?.cancel();
+        delayMs = status === 429 ? 0 : (retryAfterMs ?? backoffDelay(attemptIndex));
       } catch (error) {
         const retryable =
-          attempt < maxRetries &&
+          attemptIndex < maxRetries &&
           (error instanceof WanTimeoutError || error instanceof WanConnectionError) &&
-          (mayRetryAmbiguous || (error instanceof WanConnectionError && error.neverSent));
+          mayRetry(!mayHaveCreatedTask(error));
         if (!retryable) throw error;
-        delayMs = backoffDelay(attempt);
+        delayMs = backoffDelay(attemptIndex);
       }
-      await sleep(delayMs, signal);
+      if (delayMs > 0) await sleep(delayMs, waitSignal);
     }
   };
 }

@@ -9,16 +9,13 @@ import {
   WanUnknownStateError,
   WanValidationError,
 } from './errors.ts';
+import {
+  pollIntervalMs as defaultPollIntervalMs,
+  firstPollDelayMsByResolution,
+} from './generated/facts.gen.ts';
 import { checkNumbers } from './options.ts';
 import type { WanSucceededTask, WanTask } from './task.ts';
 
-/** The API reference's recommended first poll, counted from `createTime`. */
-export const firstPollDelayMsByResolution: Readonly<Record<Resolution, number>> = {
-  '480p': 40_000,
-  '720p': 60_000,
-  '1080p': 90_000,
-};
-const defaultPollIntervalMs = 10_000;
 const defaultWaitTimeoutMs = 15 * 60_000;
 /**
  * Reads in a row that may find the task in a state this version does not know before `waitForTask` gives
@@ -45,8 +42,8 @@ export interface WaitForTaskOptions {
    */
   onProgress?: (task: WanTask | undefined, progress: WaitProgress) => void;
   /**
-   * The resolution the task was submitted with, which sets the first poll (40/60/90 s after creation
-   * for 480p/720p/1080p). Unknown means the API default, 1080p. `generate()` passes it for you.
+   * The resolution the task was submitted with, which sets the first poll
+   * (`firstPollDelayMsByResolution`). Unknown means the API default, 1080p. `generate()` passes it.
    */
   resolution?: Resolution;
   /**
@@ -56,7 +53,7 @@ export interface WaitForTaskOptions {
   createdAt?: number;
   /** Overrides the first poll delay, counted from the task's creation. */
   firstPollDelayMs?: number;
-  /** Delay between later polls. Default 10 s. */
+  /** Delay between later polls. Default `pollIntervalMs` (the API reference's). */
   pollIntervalMs?: number;
   /** Deadline of each status read, instead of the client's `requestTimeoutMs`. */
   requestTimeoutMs?: number;
@@ -110,7 +107,11 @@ export async function pollTask(
   const resolution = options.resolution ?? '1080p';
   if (!Object.hasOwn(firstPollDelayMsByResolution, resolution)) {
     throw new WanValidationError('Invalid wait options', [
-      issue('resolution', 'must be one of 480p, 720p, 1080p', 'invalid_value'),
+      issue(
+        'resolution',
+        `must be one of ${Object.keys(firstPollDelayMsByResolution).join(', ')}`,
+        'invalid_value',
+      ),
     ]);
   }
   if (signal?.aborted) throw signal.reason;

@@ -1,4 +1,10 @@
-export { contractApiKey, contractBaseUrl, contractBaseUrlEnv } from './contract.ts';
+export {
+  contractApiKey,
+  contractBaseUrl,
+  contractBaseUrlEnv,
+  contractCallbackTls,
+  contractTaskSeconds,
+} from './contract.ts';
 export {
   mediaTypeExamples,
   type NamedExample,
@@ -8,7 +14,15 @@ export {
   schemaExamples,
   webhookExamples,
 } from './examples.ts';
+export {
+  type Fault,
+  type FaultServer,
+  faults,
+  type ReceivedRequest,
+  startFaultServer,
+} from './fault-server.ts';
 export { bundledSpec, type SpecValidator, specValidator } from './spec.ts';
+export { createLoopbackCertificate, type LoopbackCertificate } from './tls.ts';
 export {
   type RequestVector,
   type ResultJsonVector,
@@ -17,4 +31,9 @@ export {
   type StatusVector,
   statusVectors,
 } from './vectors.ts';
-export { startWebhookReceiver, type WebhookDelivery, type WebhookReceiver } from './webhook-receiver.ts';
+export {
+  startWebhookReceiver,
+  type WebhookDelivery,
+  type WebhookReceiver,
+  type WebhookReceiverOptions,
+} from './webhook-receiver.ts';

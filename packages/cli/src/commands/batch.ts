@@ -3,7 +3,6 @@ import { estimateCost } from '@wan25/client';
 import type { Command } from 'commander';
 import { Journal } from '../batch/journal.ts';
 import { readBatchFile } from '../batch/lines.ts';
-import { createRateGate } from '../batch/rate-gate.ts';
 import { type BatchSummary, runBatch } from '../batch/run-batch.ts';
 import { connect } from '../connection.ts';
 import type { CommandContext, Runner } from '../context.ts';
@@ -11,6 +10,7 @@ import { UsageError } from '../exit.ts';
 import { formatUsd } from '../format.ts';
 import { addApiOptions, examples, parsePositiveInteger, timeoutOption } from '../options.ts';
 import type { Output } from '../output.ts';
+import { addPollOptions } from '../request-options.ts';
 
 interface BatchFlags {
   concurrency: number;
@@ -46,7 +46,7 @@ export function registerBatch(program: Command, run: Runner): void {
       'also resend lines that an interrupted submit may already have created (may pay twice)',
     )
     .addOption(timeoutOption());
-  addApiOptions(command)
+  addApiOptions(addPollOptions(command))
     .addHelpText(
       'after',
       examples(
@@ -84,7 +84,7 @@ async function batch(
 ): Promise<number> {
   const { output } = context;
   const lines = await readBatchFile(file);
-  const wan = connect(flags, context, { fetch: createRateGate((url, init) => fetch(url, init)) });
+  const wan = connect(flags);
   if (flags.outDir !== undefined) {
     const outDir = flags.outDir;
     await mkdir(outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {

@@ -13,9 +13,11 @@ export interface paths {
      * Submit a video generation task
      * @description Queues a text-to-video or image-to-video task and answers with its `taskId`.
      *
-     *     The body is validated strictly: unknown properties are rejected, `prompt` is required for
-     *     `text-to-video`, `image_urls` (exactly one URL) for `image-to-video`, and `aspect_ratio` is
-     *     text-to-video only (480p allows `16:9`, `9:16`, `1:1`; 720p and 1080p also `4:3`, `3:4`).
+     *     Unknown properties are rejected. `prompt` (non-empty) is required for `text-to-video`,
+     *     `image_urls` (exactly one URL) for `image-to-video`, `callback_url` for `request_type: callback`,
+     *     and `aspect_ratio` is text-to-video only (480p allows `16:9`, `9:16`, `1:1`; 720p and 1080p also
+     *     `4:3`, `3:4`). The spec checks the API's rules and nothing stricter: see "Fidelity decisions" in
+     *     the spec's README for how each sentence of the API reference was read.
      *
      *     An accepted task is billed per generated second ($0.05/s at 480p, $0.10/s at 720p, $0.15/s at
      *     1080p). Submitting is **not idempotent**: resending a request that may have reached the server can
@@ -98,6 +100,12 @@ export interface components {
        * @enum {string}
        */
       request_type: 'async';
+      /**
+       * @description Permitted but not used in async mode: the reference requires `callback_url` only when
+       *     `request_type` is `callback` and forbids it nowhere. To have the result delivered, use
+       *     `request_type: callback`.
+       */
+      callback_url?: components['schemas']['CallbackUrl'];
       input: components['schemas']['GenerationInput'];
     };
     /** @description Submit a task and receive its final status at `callback_url`. */
@@ -196,7 +204,7 @@ export interface components {
        */
       mode: 'image-to-video';
       image_urls: components['schemas']['ImageUrls'];
-      prompt?: components['schemas']['Prompt'];
+      prompt?: components['schemas']['ImageToVideoPrompt'];
       negative_prompt?: components['schemas']['NegativePrompt'];
       resolution?: components['schemas']['Resolution'];
       duration?: components['schemas']['Duration'];
@@ -206,11 +214,18 @@ export interface components {
       seed?: components['schemas']['Seed'];
     };
     /**
-     * @description What the video should show, in Chinese or English, 1 to 1500 characters (Unicode code points).
-     *     Required for `text-to-video`, optional for `image-to-video`.
+     * @description The text-to-video prompt: what the video should show, in Chinese or English, 1 to 1500
+     *     characters (Unicode code points). Required and non-empty for `text-to-video`.
      * @example a cinematic shot of clouds drifting over a quiet mountain lake
      */
     Prompt: string;
+    /**
+     * @description The optional image-to-video prompt: how to animate the image, in Chinese or English, at most
+     *     1500 characters (Unicode code points). The reference asks for "non-empty" only in text-to-video
+     *     mode, so an empty prompt is accepted here.
+     * @example turn this photo into a smooth cinematic shot with a slow push-in camera move
+     */
+    ImageToVideoPrompt: string;
     /**
      * @description What to avoid, in Chinese or English, at most 500 characters (Unicode code points).
      * @example low quality, blurry

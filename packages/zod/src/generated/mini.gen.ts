@@ -1,8 +1,8 @@
 // auto-generated from spec/openapi.yaml by scripts/generate-zod.ts; do not edit; run `pnpm generate`
 
 import * as z from 'zod/mini';
-import { discriminated, expected, rule } from '../messages.ts';
 import { integer, itemCount, uri } from '../checks.ts';
+import { discriminated, expected, rule } from '../messages.ts';
 
 /**
  * What the video should show, in Chinese or English, 1 to 1500 characters (Unicode code points).
