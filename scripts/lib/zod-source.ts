@@ -57,8 +57,8 @@ const typeNames: Record<string, string> = {
 
 /** The runtime helpers a module's statements use, by the module of packages/zod/src that exports them. */
 export interface Helpers {
-  'messages.ts': Set<string>;
   'checks.ts': Set<string>;
+  'messages.ts': Set<string>;
 }
 
 export interface ZodModule {
@@ -420,7 +420,7 @@ export function zodModule(spec: Json): ZodModule {
     isJson(spec.components) && isJson(spec.components.schemas) ? spec.components.schemas : {};
   const context: Context = {
     spec,
-    helpers: { 'messages.ts': new Set(), 'checks.ts': new Set() },
+    helpers: { 'checks.ts': new Set(), 'messages.ts': new Set() },
     variants: findVariants(spec, components),
   };
   const statements = dependencyOrder(components).map((name) => {

@@ -5,8 +5,16 @@ import { integer, itemCount, uri } from '../checks.ts';
 import { discriminated, expected, rule } from '../messages.ts';
 
 /**
- * What the video should show, in Chinese or English, 1 to 1500 characters (Unicode code points).
- * Required for `text-to-video`, optional for `image-to-video`.
+ * Public HTTPS URL that receives the final task status. It must answer `200` within 30 seconds;
+ * other answers are retried, so the same body may arrive more than once.
+ */
+export const CallbackUrlSchema = /* @__PURE__ */ z
+  .string({ error: expected('a string') })
+  .check(z.regex(/^https:\/\/\S+$/u, { error: rule('must be an https URL'), abort: true }), uri);
+
+/**
+ * The text-to-video prompt: what the video should show, in Chinese or English, 1 to 1500
+ * characters (Unicode code points). Required and non-empty for `text-to-video`.
  */
 export const PromptSchema = /* @__PURE__ */ z
   .string({ error: expected('a string') })
@@ -129,6 +137,15 @@ export const ImageUrlsSchema = /* @__PURE__ */ z
   .check(itemCount(1, 1, 'must have exactly 1 item'));
 
 /**
+ * The optional image-to-video prompt: how to animate the image, in Chinese or English, at most
+ * 1500 characters (Unicode code points). The reference asks for "non-empty" only in text-to-video
+ * mode, so an empty prompt is accepted here.
+ */
+export const ImageToVideoPromptSchema = /* @__PURE__ */ z
+  .string({ error: expected('a string') })
+  .check(z.maxLength(1500, { error: rule('must be at most 1500 characters') }));
+
+/**
  * Output resolution; omitted means `1080p`. Billed per second: $0.05 at 480p, $0.10 at 720p,
  * $0.15 at 1080p.
  */
@@ -144,7 +161,7 @@ export const ImageToVideoInputSchema = /* @__PURE__ */ z.strictObject(
   {
     mode: z.literal('image-to-video', { error: rule('must be image-to-video') }),
     image_urls: ImageUrlsSchema,
-    prompt: z.exactOptional(PromptSchema),
+    prompt: z.exactOptional(ImageToVideoPromptSchema),
     negative_prompt: z.exactOptional(NegativePromptSchema),
     resolution: z.exactOptional(ResolutionSchema),
     duration: z.exactOptional(DurationSchema),
@@ -170,17 +187,13 @@ export const GenerationInputSchema = /* @__PURE__ */ z.discriminatedUnion(
  * Submit a task and poll the status endpoint for its result.
  */
 export const AsyncGenerateTaskRequestSchema = /* @__PURE__ */ z.strictObject(
-  { request_type: z.literal('async', { error: rule('must be async') }), input: GenerationInputSchema },
+  {
+    request_type: z.literal('async', { error: rule('must be async') }),
+    callback_url: z.exactOptional(CallbackUrlSchema),
+    input: GenerationInputSchema,
+  },
   { error: expected('an object') },
 );
-
-/**
- * Public HTTPS URL that receives the final task status. It must answer `200` within 30 seconds;
- * other answers are retried, so the same body may arrive more than once.
- */
-export const CallbackUrlSchema = /* @__PURE__ */ z
-  .string({ error: expected('a string') })
-  .check(z.regex(/^https:\/\/\S+$/u, { error: rule('must be an https URL'), abort: true }), uri);
 
 /**
  * Submit a task and receive its final status at `callback_url`.
@@ -207,9 +220,7 @@ export const GenerateTaskRequestSchema = /* @__PURE__ */ z.discriminatedUnion(
 /**
  * Unique task identifier, used with the status endpoint.
  */
-export const TaskIdentifierSchema = /* @__PURE__ */ z
-  .string({ error: expected('a string') })
-  .check(z.minLength(1, { error: 'must not be empty' }));
+export const TaskIdentifierSchema = /* @__PURE__ */ z.string({ error: expected('a string') });
 
 /**
  * The accepted task.
@@ -287,11 +298,7 @@ export const SucceededTaskSchema = /* @__PURE__ */ z.looseObject(
     resultJson: z.string({ error: expected('a string') }),
     createTime: CreateTimeSchema,
     completeTime: z.exactOptional(CompleteTimeSchema),
-    costTime: z.exactOptional(
-      z
-        .number({ error: expected('an integer') })
-        .check(integer, z.gte(0, { error: rule('must be at least 0') })),
-    ),
+    costTime: z.exactOptional(z.number({ error: expected('an integer') }).check(integer)),
   },
   { error: expected('an object') },
 );
