@@ -1,9 +1,9 @@
 import { extname, join } from 'node:path';
 import {
   estimateCost,
+  mayHaveCreatedTask,
   WanApiError,
   type WanClient,
-  WanConnectionError,
   WanTaskFailedError,
   WanTimeoutError,
 } from '@wan25/client';
@@ -47,12 +47,6 @@ export interface BatchSummary {
 
 /** How many times a line is offered again after the client's own retries all met 429. */
 const rateLimitedRounds = 5;
-
-/** True when a failed submit surely created no task: the API answered 4xx, or no connection was made. */
-function createdNothing(error: unknown): boolean {
-  if (error instanceof WanApiError) return error.status >= 400 && error.status < 500;
-  return error instanceof WanConnectionError && error.neverSent;
-}
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -193,7 +187,7 @@ export async function runBatch(
       } catch (error) {
         const rateLimited = error instanceof WanApiError && error.status === 429;
         if (rateLimited && round < rateLimitedRounds && !signal.aborted) continue;
-        if (createdNothing(error)) {
+        if (!mayHaveCreatedTask(error)) {
           const status = error instanceof WanApiError ? error.status : undefined;
           set(line.line, { status: 'rejected', reason: messageOf(error) });
           try {

@@ -3,7 +3,6 @@ import { estimateCost } from '@wan25/client';
 import type { Command } from 'commander';
 import { Journal } from '../batch/journal.ts';
 import { readBatchFile } from '../batch/lines.ts';
-import { createRateGate } from '../batch/rate-gate.ts';
 import { type BatchSummary, runBatch } from '../batch/run-batch.ts';
 import { connect } from '../connection.ts';
 import type { CommandContext, Runner } from '../context.ts';
@@ -84,7 +83,8 @@ async function batch(
 ): Promise<number> {
   const { output } = context;
   const lines = await readBatchFile(file);
-  const wan = connect(flags, context, { fetch: createRateGate((url, init) => fetch(url, init)) });
+  // One client for every worker: its transport holds all of them while the API answers 429.
+  const wan = connect(flags, context);
   if (flags.outDir !== undefined) {
     const outDir = flags.outDir;
     await mkdir(outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
