@@ -1,9 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { packPublishedPackages } from '../scripts/lib/packages.ts';
+import { type InstalledMock, startInstalledMock } from './installed-mock.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,13 +23,9 @@ const consumerDevDependencies = { esbuild: '0.28.2', typescript: '5.9.3' };
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const workDir = mkdtempSync(join(tmpdir(), 'wan25-consumers-'));
   const consumerDir = join(workDir, 'project');
-  let mock: ChildProcess | undefined;
+  let mock: InstalledMock | undefined;
   const teardown = async () => {
-    if (mock !== undefined && mock.exitCode === null) {
-      const exited = new Promise((resolve) => mock?.once('exit', resolve));
-      mock.kill('SIGTERM'); // wan25-mock stops its Prism, then exits
-      await exited;
-    }
+    await mock?.stop();
     rmSync(workDir, { recursive: true, force: true });
   };
   try {
@@ -52,11 +49,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       stdio: ['ignore', 'ignore', 'inherit'],
     });
 
-    mock = spawn(join(consumerDir, 'node_modules', '.bin', 'wan25-mock'), ['--port', '0'], {
-      cwd: consumerDir,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    project.provide('mockUrl', await announcedUrl(mock));
+    mock = await startInstalledMock(consumerDir);
+    project.provide('mockUrl', mock.url);
     project.provide('consumerDir', consumerDir);
     project.provide(
       'packageNames',
@@ -67,20 +61,4 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   return teardown;
-}
-
-/** `wan25-mock --port 0` prints the URL it serves on once Prism answers HTTP. */
-function announcedUrl(mock: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: string) => {
-      output += chunk;
-      const url = /serving .* at (http:\/\/\S+)\s/.exec(output)?.[1]; // whole once whitespace follows
-      if (url === undefined) return;
-      mock.stdout?.off('data', onData).resume(); // keep draining Prism's request log
-      resolve(url);
-    };
-    mock.stdout?.setEncoding('utf8').on('data', onData);
-    mock.once('exit', (code) => reject(new Error(`wan25-mock exited (${code}) before serving:\n${output}`)));
-  });
 }

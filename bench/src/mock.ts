@@ -1,37 +1,82 @@
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { startMockServer } from '@wan25/mock';
 import { requestExamples } from '@wan25/test-utils';
+// Prism alone, started exactly as the mock starts it: the baseline the mock's own layer is measured against.
+import { findFreePort, waitForHttp } from '../../packages/mock/src/http.ts';
+import { spawnPrism } from '../../packages/mock/src/prism.ts';
+import { loadSpec } from '../../packages/mock/src/spec.ts';
 import { median } from './measure.ts';
-import type { Section } from './report.ts';
+import type { Check, Section } from './report.ts';
 
-const starts = 3;
+const starts = 5;
 const loadRequests = 2_000;
 const concurrency = 20;
+const maxRatio = 1.25;
 const submitPath = '/generateTask/wan-2-5-video';
-const statusPath = '/statusTask/wan-2-5-video?taskId=task_bench';
+const statusPath = '/statusTask/wan-2-5-video?taskId=';
 const headers = { Authorization: 'Bearer bench-key', 'Content-Type': 'application/json' };
 
-async function expectOk(response: Response): Promise<void> {
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`the mock answered ${response.status}: ${text.slice(0, 200)}`);
+interface Running {
+  url: string;
+  close(): Promise<void>;
 }
 
-/** From calling startMockServer() to holding the first 200 answer of a status read. */
-async function timeToFirstAnswer(): Promise<number> {
+/** Prism on the bundled spec, with no mock in front of it. */
+async function startPrismOnly(): Promise<Running> {
+  const host = '127.0.0.1';
+  const port = await findFreePort(host);
+  const child: ChildProcess = spawnPrism({ spec: loadSpec().forPrism, host, port });
+  const exited = once(child, 'exit');
+  const url = `http://${host}:${port}`;
+  const close = async () => {
+    process.kill(-(child.pid as number), 'SIGTERM');
+    await exited;
+  };
+  if (!(await waitForHttp(url, () => child.exitCode === null)))
+    throw new Error('Prism exited before answering');
+  return { url, close };
+}
+
+const startMock = async (): Promise<Running> => startMockServer();
+
+const subjects = { prism: startPrismOnly, mock: startMock };
+type Subject = keyof typeof subjects;
+
+async function expectOk(response: Response): Promise<string> {
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`answered ${response.status}: ${text.slice(0, 200)}`);
+  return text;
+}
+
+const submit = (url: string, body: string) => fetch(`${url}${submitPath}`, { method: 'POST', headers, body });
+
+/** From starting the server to holding the first 200 answer of a status read. */
+async function timeToFirstAnswer(subject: Subject): Promise<number> {
   const startedAt = performance.now();
-  const mock = await startMockServer();
+  const server = await subjects[subject]();
   try {
-    await expectOk(await fetch(`${mock.url}${statusPath}`, { headers }));
+    await expectOk(await fetch(`${server.url}${statusPath}task_bench`, { headers }));
     return performance.now() - startedAt;
   } finally {
-    await mock.close();
+    await server.close();
   }
 }
 
-/** `loadRequests` requests, submits and status reads alternating, from `concurrency` workers at once. */
-async function requestsPerSecond(): Promise<{ perSecond: number; p50Ms: number; p99Ms: number }> {
+/**
+ * `loadRequests` requests, submits and status reads alternating, from `concurrency` workers at once. The
+ * reads ask for a task submitted before the run: one the mock knows (so it answers with the task's own
+ * state), an example for Prism.
+ */
+async function requestsPerSecond(
+  subject: Subject,
+): Promise<{ perSecond: number; p50Ms: number; p99Ms: number }> {
   const quickstart = JSON.stringify(requestExamples(submitPath, 'post')[0]?.value);
-  const mock = await startMockServer();
+  const server = await subjects[subject]();
   try {
+    const { data } = JSON.parse(await expectOk(await submit(server.url, quickstart))) as {
+      data: { taskId: string };
+    };
     const latencies: number[] = [];
     let next = 0;
     const worker = async () => {
@@ -40,8 +85,8 @@ async function requestsPerSecond(): Promise<{ perSecond: number; p50Ms: number; 
         const sentAt = performance.now();
         await expectOk(
           n % 2 === 0
-            ? await fetch(`${mock.url}${submitPath}`, { method: 'POST', headers, body: quickstart })
-            : await fetch(`${mock.url}${statusPath}`, { headers }),
+            ? await submit(server.url, quickstart)
+            : await fetch(`${server.url}${statusPath}${data.taskId}`, { headers }),
         );
         latencies.push(performance.now() - sentAt);
       }
@@ -53,31 +98,59 @@ async function requestsPerSecond(): Promise<{ perSecond: number; p50Ms: number; 
     const percentile = (p: number) => latencies[Math.ceil((p / 100) * latencies.length) - 1] ?? 0;
     return { perSecond: loadRequests / seconds, p50Ms: percentile(50), p99Ms: percentile(99) };
   } finally {
-    await mock.close();
+    await server.close();
   }
 }
 
-/** The Prism mock: start-up to first answer (median of a few starts) and throughput at concurrency 20. */
+/**
+ * The mock (startMockServer: its own server in front of Prism) against Prism alone, measured side by side:
+ * start-up to first answer (median of a few starts, alternating) and throughput at concurrency 20.
+ */
 export async function measureMock(): Promise<Section> {
-  const firstAnswerMs: number[] = [];
-  for (let i = 0; i < starts; i++) firstAnswerMs.push(await timeToFirstAnswer());
-  const load = await requestsPerSecond();
+  const firstAnswerMs: Record<Subject, number[]> = { prism: [], mock: [] };
+  for (let i = 0; i < starts; i++) {
+    for (const subject of ['prism', 'mock'] as const)
+      firstAnswerMs[subject].push(await timeToFirstAnswer(subject));
+  }
+  const load = { prism: await requestsPerSecond('prism'), mock: await requestsPerSecond('mock') };
+  const startup = { prism: median(firstAnswerMs.prism), mock: median(firstAnswerMs.mock) };
+  const startupRatio = startup.mock / startup.prism;
+  const throughputRatio = load.prism.perSecond / load.mock.perSecond;
   const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const row = (subject: Subject, name: string) => [
+    name,
+    `${ms(startup[subject])} (${firstAnswerMs[subject].map(ms).join(', ')})`,
+    `${load[subject].perSecond.toFixed(0)}/s`,
+    `${load[subject].p50Ms.toFixed(1)} ms / ${load[subject].p99Ms.toFixed(1)} ms`,
+  ];
+  const checks: Check[] = [
+    {
+      name: 'mock start-up to first answer / Prism alone',
+      value: startupRatio,
+      limit: maxRatio,
+      pass: startupRatio <= maxRatio,
+    },
+    {
+      name: 'Prism alone requests/s / mock requests/s',
+      value: throughputRatio,
+      limit: maxRatio,
+      pass: throughputRatio <= maxRatio,
+    },
+  ];
   return {
     key: 'mock',
-    title: '6. Mock (Prism via startMockServer)',
-    head: ['figure', 'value'],
-    rows: [
-      [
-        `time to first answer after start (median of ${starts})`,
-        `${ms(median(firstAnswerMs))} (${firstAnswerMs.map(ms).join(', ')})`,
-      ],
-      [
-        `requests/s at concurrency ${concurrency} (${loadRequests} requests, submit and status alternating)`,
-        `${load.perSecond.toFixed(0)}/s (latency p50 ${load.p50Ms.toFixed(1)} ms, p99 ${load.p99Ms.toFixed(1)} ms)`,
-      ],
+    title: '6. Mock (startMockServer) against Prism alone',
+    head: [
+      'server',
+      `time to first answer after start (median of ${starts})`,
+      `requests/s at concurrency ${concurrency} (${loadRequests} requests, submit and status alternating)`,
+      'latency p50 / p99',
     ],
-    data: { firstAnswerMs, ...load, concurrency, loadRequests },
-    checks: [],
+    rows: [row('prism', 'Prism alone'), row('mock', 'the mock (its server in front of Prism)')],
+    notes: [
+      `Ratios: start-up ${startupRatio.toFixed(2)}x, throughput ${throughputRatio.toFixed(2)}x (limit ${maxRatio}x each).`,
+    ],
+    data: { firstAnswerMs, load, startupRatio, throughputRatio, concurrency, loadRequests },
+    checks,
   };
 }

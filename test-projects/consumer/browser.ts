@@ -11,7 +11,11 @@ try {
     mode: 'image-to-video',
     image_urls: ['https://example.com/cat.png'],
   });
-  const task = await wan.waitForTask(taskId, { waitTimeoutMs: 60_000 });
+  const task = await wan.waitForTask(taskId, {
+    waitTimeoutMs: 60_000,
+    firstPollDelayMs: 0,
+    pollIntervalMs: 200,
+  });
   if (result) result.textContent = JSON.stringify({ taskId, state: task.state, resultUrls: task.resultUrls });
 } catch (error) {
   const kind = error instanceof WanError ? error.name : 'unexpected';

@@ -8,7 +8,14 @@ const cli = require('@wan25/cli/package.json');
 
 // Every JavaScript entry point: require() must give the very module that import() gives, so a class is the
 // same class (instanceof works) whichever way a dependency loaded it.
-const modules = ['@wan25/client', '@wan25/client/node', '@wan25/mock', '@wan25/types', '@wan25/zod'];
+const modules = [
+  '@wan25/client',
+  '@wan25/client/node',
+  '@wan25/client/redis',
+  '@wan25/mock',
+  '@wan25/types',
+  '@wan25/zod',
+];
 
 async function main() {
   const sameAsImport = {};
@@ -22,7 +29,7 @@ async function main() {
       resolution: '480p',
     });
     const { taskId } = await wan.submit(input);
-    const task = await wan.waitForTask(taskId);
+    const task = await wan.waitForTask(taskId, { firstPollDelayMs: 0, pollIntervalMs: 200 });
     const outcome = { taskId, state: task.state, resultUrls: task.resultUrls };
     console.log(
       JSON.stringify({ ...outcome, sameAsImport, openapi: spec.openapi, bins: Object.keys(cli.bin) }),

@@ -11,7 +11,12 @@ try {
     prompt: 'a paper boat drifting down a rainy street',
     resolution: '480p',
   });
-  const task = await wan.waitForTask(taskId, { timeoutMs: 60_000 });
+  // The mock's tasks take 2 s: poll at once and often rather than 40 s after creation as for a real 480p task.
+  const task = await wan.waitForTask(taskId, {
+    waitTimeoutMs: 60_000,
+    firstPollDelayMs: 0,
+    pollIntervalMs: 200,
+  });
   console.log(JSON.stringify({ taskId, state: task.state, resultUrls: task.resultUrls }));
 } finally {
   await mock.close();

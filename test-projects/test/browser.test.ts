@@ -53,9 +53,9 @@ describe('@wan25/client bundled by esbuild runs in headless Chromium against the
     await page.locator('#result').filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
 
     expect(JSON.parse((await page.locator('#result').textContent()) ?? '')).toEqual({
-      taskId: 'task_12345678',
+      taskId: expect.stringMatching(/^task_[0-9a-f]+$/),
       state: 'success',
-      resultUrls: ['https://file.apixo.ai/video.mp4'],
+      resultUrls: [expect.stringMatching(new RegExp(`^${mockUrl}/files/task_[0-9a-f]+/video\\.mp4$`))],
     });
     // A submit and at least one status read, each answered with a CORS header that admits the page.
     expect(corsHeaders.length).toBeGreaterThanOrEqual(2);

@@ -1,7 +1,12 @@
 // The main job behind the root `pnpm start`: starts the Wan 2.5 API mock (@wan25/mock) on a free port,
-// runs the built `wan25 generate` against it with a sample prompt, stops the mock and exits with the
-// command's exit code. The mock gets a placeholder key: no real key is needed and nothing is billed.
+// runs the built `wan25 generate` against it with a sample prompt, downloads the video into a temporary
+// folder, stops the mock and exits with the command's exit code. The mock gets a placeholder key: no real
+// key is needed and nothing is billed. Its task takes 2 s, and wan25 polls it every half second instead
+// of waiting the 60 s a real 720p task needs before its first poll.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMockServer } from '@wan25/mock';
 
@@ -13,9 +18,12 @@ const args = [
   '720p',
   '--duration',
   '5',
+  '--out',
+  join(mkdtempSync(join(tmpdir(), 'wan25-demo-')), 'paper-boat.mp4'),
 ];
+const pollSchedule = { WAN25_FIRST_POLL_SECONDS: '0.5', WAN25_POLL_INTERVAL_SECONDS: '0.5' };
 
-const mock = await startMockServer();
+const mock = await startMockServer({ taskSeconds: 2 });
 console.error(`Started the Wan 2.5 API mock at ${mock.url}`);
 console.error(`$ wan25 ${args.map((arg) => (arg.includes(' ') ? `"${arg}"` : arg)).join(' ')}`);
 
@@ -26,7 +34,12 @@ try {
   exitCode = await new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       stdio: 'inherit',
-      env: { ...process.env, APIXO_API_KEY: 'mock-placeholder-key', APIXO_BASE_URL: mock.url },
+      env: {
+        ...process.env,
+        ...pollSchedule,
+        APIXO_API_KEY: 'mock-placeholder-key',
+        APIXO_BASE_URL: mock.url,
+      },
     });
     child.once('error', reject);
     child.once('close', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 130 : 1)));

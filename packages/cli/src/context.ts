@@ -9,8 +9,6 @@ export interface CommandContext {
   facts: Record<string, unknown>;
   /** The id of a task this command created: printed on stdout even if the command fails afterwards. */
   createdTaskId?: string;
-  /** Set once the command sent a request: a validation error before that is a usage error (nothing sent). */
-  sent: boolean;
 }
 
 /** Runs a command's body with `--json` on or off; the runner turns its result or error into the exit code. */

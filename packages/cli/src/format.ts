@@ -1,8 +1,5 @@
 import { type CostEstimate, type Resolution, typicalSecondsByResolution } from '@wan25/client';
 
-// The API reference's typical generation time per resolution, generated from the spec into the client.
-export { typicalSecondsByResolution };
-
 /** `m:ss`, e.g. `2:05`. */
 export function formatDuration(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));

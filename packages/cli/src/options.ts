@@ -1,10 +1,12 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { headerOption } from './request-options.ts';
 
-/** `--json` and `--base-url`, which every command that talks to the API takes. */
+/** `--json`, `--base-url` and `--header`, which every command that talks to the API takes. */
 export function addApiOptions(command: Command): Command {
   return command
     .option('--json', 'print one JSON document on stdout (human output stays on stderr)')
-    .option('--base-url <url>', 'API base URL (default: $APIXO_BASE_URL, else https://api.apixo.ai/api/v1)');
+    .option('--base-url <url>', 'API base URL (default: $APIXO_BASE_URL, else https://api.apixo.ai/api/v1)')
+    .addOption(headerOption());
 }
 
 export function timeoutOption(): Option {

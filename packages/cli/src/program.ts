@@ -21,7 +21,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const run: Runner = async (json, body) => {
     const output = new Output({ json: json === true });
     const interrupt = listenForInterrupt();
-    const context: CommandContext = { output, signal: interrupt.signal, facts: {}, sent: false };
+    const context: CommandContext = { output, signal: interrupt.signal, facts: {} };
     try {
       exitCode = await body(context);
     } catch (error) {

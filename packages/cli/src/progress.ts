@@ -1,6 +1,6 @@
-import type { Resolution, WanTask } from '@wan25/client';
+import { type Resolution, typicalSecondsByResolution, type WanTask } from '@wan25/client';
 import cliProgress from 'cli-progress';
-import { describeTypical, formatBytes, formatDuration, typicalSecondsByResolution } from './format.ts';
+import { describeTypical, formatBytes, formatDuration } from './format.ts';
 import type { Output } from './output.ts';
 import type { WaitErrors } from './wait-errors.ts';
 

@@ -48,7 +48,8 @@ function hint(error: unknown, taskId: unknown): string | undefined {
 export function reportError(context: CommandContext, error: unknown): number {
   const { output, facts } = context;
   // The client checks what it is asked to send before sending it: nothing sent, the call was the problem.
-  const exitCode = error instanceof WanValidationError && !context.sent ? ExitCode.usage : exitCodeOf(error);
+  const exitCode =
+    error instanceof WanValidationError && !error.fromResponse ? ExitCode.usage : exitCodeOf(error);
   const message = error instanceof Error ? error.message : String(error);
   const detail = isExpected(error) || !(error instanceof Error) ? message : (error.stack ?? message);
   output.note(output.colors.red(`wan25: ${detail}`));

@@ -5,7 +5,7 @@ import { contractBaseUrl } from '@wan25/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lastEvents, promptOf, readJournal, waitUntil, writeBatch } from './batch.ts';
 import { collect, runCli, startCli } from './cli.ts';
-import { type CountingProxy, type ProxyRules, resultBytes, startProxy } from './servers.ts';
+import { type CountingProxy, type ProxyRules, startProxy } from './servers.ts';
 
 let folder: string;
 let proxy: CountingProxy;
@@ -20,12 +20,16 @@ afterEach(async () => {
 const failing = new Set([3, 7, 12]);
 const lineOf = (prompt: string | undefined) => Number(/^batch line (\d+):/.exec(prompt ?? '')?.[1]);
 
-/** Status reads of the failing lines answer a failed task; the rest whatever `running` says. */
+/**
+ * Submits of the failing lines ask the mock for a task that fails; status reads of the lines that
+ * `running` picks answer `processing` whatever the task's clock says.
+ */
 function statusRules(running: (line: number) => boolean): NonNullable<ProxyRules['headers']> {
   return (request) => {
-    if (request.method !== 'GET') return {};
     const line = lineOf(request.prompt);
-    if (failing.has(line)) return { Prefer: 'example=failedContentViolation' };
+    if (request.method === 'POST') {
+      return failing.has(line) ? { Prefer: 'example=failedContentViolation' } : {};
+    }
     return running(line) ? { Prefer: 'example=processing' } : {};
   };
 }
@@ -147,15 +151,43 @@ describe('wan25 batch', { timeout: 180_000 }, () => {
     expect([...proxy.forwardedSubmits().values()]).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
+  it('under sustained 429 ends with every line done or still to submit, none unknown', async () => {
+    const file = join(folder, 'prompts.jsonl');
+    await writeBatch(file, 6);
+    // Every submit is refused with a wait longer than a request's deadline.
+    proxy = await startProxy(contractBaseUrl(), {
+      refuseSubmit: () => ({ status: 429, headers: { 'Retry-After': '120' } }),
+    });
+    const started = Date.now();
+    const result = await runCli(['batch', file, '--concurrency', '3', '--base-url', proxy.url, '--json']);
+    expect(result.status, result.stderr).toBe(3);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.unknown).toEqual([]);
+    expect(summary.notSubmitted.map(({ line }: { line: number }) => line)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(proxy.forwardedSubmits().size).toBe(0);
+    const events = [...lastEvents(await readJournal(`${file}.journal`)).values()];
+    expect(events.every((event) => event === 'rejected')).toBe(true);
+    // Told to come back in two minutes, it stops rather than sleeping through a request's deadline.
+    expect(Date.now() - started).toBeLessThan(50_000);
+
+    // The rate limit is over: the same command submits every line, once.
+    proxy.setRules({});
+    const rerun = await runCli(['batch', file, '--concurrency', '3', '--base-url', proxy.url, '--json']);
+    expect(rerun.status, rerun.stderr).toBe(0);
+    expect(JSON.parse(rerun.stdout).succeeded).toHaveLength(6);
+    expect([...proxy.forwardedSubmits().values()]).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
   it('downloads results with --out-dir and records them in the journal', async () => {
     const file = join(folder, 'prompts.jsonl');
     await writeBatch(file, 3);
     proxy = await startProxy(contractBaseUrl());
     const outDir = join(folder, 'videos');
+    // The mock serves a real MP4 at each result URL.
     const result = await runCli(['batch', file, '--out-dir', outDir, '--base-url', proxy.url]);
     expect(result.status, result.stderr).toBe(0);
     expect((await readdir(outDir)).sort()).toEqual(['line-0001.mp4', 'line-0002.mp4', 'line-0003.mp4']);
-    expect((await readFile(join(outDir, 'line-0002.mp4'))).equals(resultBytes)).toBe(true);
+    expect((await readFile(join(outDir, 'line-0002.mp4'))).subarray(4, 8).toString('latin1')).toBe('ftyp');
     expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(3);
     const records = await readJournal(`${file}.journal`);
     expect(records.filter((record) => record.event === 'downloaded')).toHaveLength(3);

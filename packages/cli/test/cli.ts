@@ -21,8 +21,20 @@ export interface CliOptions {
   preload?: string;
 }
 
+/**
+ * The poll schedule of every run: the mock's tasks have real `createTime`s, so the recommended first poll
+ * (40/60/90 s after creation) would make each test wait that long.
+ */
+export const testPollSchedule = { WAN25_FIRST_POLL_SECONDS: '0', WAN25_POLL_INTERVAL_SECONDS: '0.2' };
+
 function environment(env: CliOptions['env'] = {}): NodeJS.ProcessEnv {
-  const merged: NodeJS.ProcessEnv = { ...process.env, APIXO_API_KEY: testApiKey, NO_COLOR: '1', ...env };
+  const merged: NodeJS.ProcessEnv = {
+    ...process.env,
+    APIXO_API_KEY: testApiKey,
+    NO_COLOR: '1',
+    ...testPollSchedule,
+    ...env,
+  };
   delete merged.APIXO_BASE_URL;
   if (env.APIXO_BASE_URL !== undefined) merged.APIXO_BASE_URL = env.APIXO_BASE_URL;
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];

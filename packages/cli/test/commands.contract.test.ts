@@ -12,14 +12,8 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-/** The mock behind a proxy that adds `Prefer` to the requests of one method (a scenario of the mock). */
-async function mockWith(method: 'GET' | 'POST', prefer: string): Promise<string> {
-  const proxy = await startProxy(contractBaseUrl(), {
-    headers: (request) => (request.method === method ? { Prefer: prefer } : {}),
-  });
-  servers.push(proxy);
-  return proxy.url;
-}
+const taskId = /^task_[0-9a-f]+$/;
+const resultUrl = (baseUrl: string) => new RegExp(`^${baseUrl}/files/task_[0-9a-f]+/video\\.mp4$`);
 
 describe('wan25 against the mock', { timeout: 60_000 }, () => {
   it('generate --json prints the task id and the result URLs as one JSON document', async () => {
@@ -30,14 +24,15 @@ describe('wan25 against the mock', { timeout: 60_000 }, () => {
       },
     );
     expect(result.status, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({
-      taskId: 'task_12345678',
+    const printed = JSON.parse(result.stdout);
+    expect(printed).toMatchObject({
+      taskId: expect.stringMatching(taskId),
       state: 'success',
-      resultUrls: ['https://file.apixo.ai/video.mp4'],
+      resultUrls: [expect.stringMatching(resultUrl(contractBaseUrl()))],
       estimatedCost: { usd: 0.5, seconds: 5, usdPerSecond: 0.1 },
     });
     expect(result.stderr).toContain(
-      'Submitted task task_12345678, estimated cost 0.50 USD (5 s of 720p at 0.10 USD/s)',
+      `Submitted task ${printed.taskId}, estimated cost 0.50 USD (5 s of 720p at 0.10 USD/s)`,
     );
     expect(result.stderr).toMatch(/^success, 0:0\d elapsed \(typical 1:00–3:00 for 720p\)$/m);
   });
@@ -45,7 +40,48 @@ describe('wan25 against the mock', { timeout: 60_000 }, () => {
   it('generate prints only the result URLs on stdout without --json', async () => {
     const result = await runCli(['generate', 'a lighthouse', '--base-url', contractBaseUrl()]);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toBe('https://file.apixo.ai/video.mp4\n');
+    expect(result.stdout).toMatch(new RegExp(`${resultUrl(contractBaseUrl()).source.slice(0, -1)}\n$`));
+  });
+
+  it('generate --out downloads the result: a real MP4 served by the mock', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'wan25-cli-out-'));
+    try {
+      const out = join(folder, 'video.mp4');
+      const result = await runCli([
+        'generate',
+        'a lighthouse',
+        '--out',
+        out,
+        '--base-url',
+        contractBaseUrl(),
+      ]);
+      expect(result.status, result.stderr).toBe(0);
+      const video = await readFile(out);
+      expect(video.subarray(4, 8).toString('latin1')).toBe('ftyp');
+      expect(result.stderr).toContain(`Saved`);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('sends --header and $WAN25_HEADERS on every request: Prefer picks the outcome of a task on the mock', async () => {
+    const result = await runCli([
+      'generate',
+      'a lighthouse',
+      '--json',
+      '--header',
+      'Prefer: example=failedTimeout',
+      '--base-url',
+      contractBaseUrl(),
+    ]);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ error: { failCode: 'TIMEOUT' } });
+
+    const fromEnv = await runCli(['generate', 'a lighthouse', '--json', '--base-url', contractBaseUrl()], {
+      env: { WAN25_HEADERS: 'Prefer: example=failedContentViolation' },
+    });
+    expect(fromEnv.status).toBe(1);
+    expect(JSON.parse(fromEnv.stdout)).toMatchObject({ error: { failCode: 'CONTENT_VIOLATION' } });
   });
 
   it('generate --no-wait prints the task id and does not poll', async () => {
@@ -53,7 +89,7 @@ describe('wan25 against the mock', { timeout: 60_000 }, () => {
     servers.push(proxy);
     const result = await runCli(['generate', 'a lighthouse', '--no-wait', '--base-url', proxy.url]);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toBe('task_1\n');
+    expect(result.stdout).toMatch(/^task_[0-9a-f]+\n$/);
     expect(proxy.requests.map(({ method }) => method)).toEqual(['POST']);
   });
 
@@ -74,11 +110,12 @@ describe('wan25 against the mock', { timeout: 60_000 }, () => {
       expect(stderr).toContain(
         'Stopping: letting the submit in flight finish first, so that its task id is not lost',
       );
-      expect(stderr).toContain('Task task_1 keeps running: `wan25 wait task_1` picks it up.');
-      if (extra.length === 0) expect(stdout).toBe('task_1\n');
+      const taskId = /Task (task_[0-9a-f]+) keeps running: `wan25 wait \1` picks it up\./.exec(stderr)?.[1];
+      expect(taskId, stderr).toBeDefined();
+      if (extra.length === 0) expect(stdout).toBe(`${taskId}\n`);
       else
         expect(JSON.parse(stdout)).toMatchObject({
-          taskId: 'task_1',
+          taskId,
           error: { name: 'InterruptedError', exitCode: 143 },
         });
       expect(proxy.forwardedSubmits().get('a lighthouse')).toBe(1);
@@ -86,13 +123,13 @@ describe('wan25 against the mock', { timeout: 60_000 }, () => {
   );
 
   it('status of a failed task exits 1 with the fail code', async () => {
-    const baseUrl = await mockWith('GET', 'example=failedContentViolation');
-    const result = await runCli(['status', 'task_12345678', '--base-url', baseUrl]);
+    const prefer = ['--header', 'Prefer: example=failedContentViolation', '--base-url', contractBaseUrl()];
+    const result = await runCli(['status', 'task_12345678', ...prefer]);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^failed\nCONTENT_VIOLATION: .+\n$/);
     expect(result.stderr).toContain('Task task_12345678 failed with CONTENT_VIOLATION');
 
-    const json = await runCli(['status', 'task_12345678', '--base-url', baseUrl, '--json']);
+    const json = await runCli(['status', 'task_12345678', ...prefer, '--json']);
     expect(json.status).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({
       taskId: 'task_12345678',
@@ -105,8 +142,10 @@ describe('wan25 against the mock', { timeout: 60_000 }, () => {
     const result = await runCli([
       'status',
       'task_12345678',
+      '--header',
+      'Prefer: example=processing',
       '--base-url',
-      await mockWith('GET', 'example=processing'),
+      contractBaseUrl(),
     ]);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('processing\n');
@@ -122,8 +161,8 @@ describe('wan25 against the mock', { timeout: 60_000 }, () => {
   });
 
   it('wait on a task that fails exits 1 and reports the code in the JSON document', async () => {
-    const baseUrl = await mockWith('GET', 'example=failedTimeout');
-    const result = await runCli(['wait', 'task_12345678', '--json', '--base-url', baseUrl]);
+    const prefer = ['--header', 'Prefer: example=failedTimeout', '--base-url', contractBaseUrl()];
+    const result = await runCli(['wait', 'task_12345678', '--json', ...prefer]);
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({
       taskId: 'task_12345678',
@@ -132,8 +171,8 @@ describe('wan25 against the mock', { timeout: 60_000 }, () => {
   });
 
   it('an API error (402) exits 3 with the status in the message', async () => {
-    const baseUrl = await mockWith('POST', 'code=402');
-    const result = await runCli(['generate', 'a lighthouse', '--base-url', baseUrl, '--json']);
+    const prefer = ['--header', 'Prefer: code=402', '--base-url', contractBaseUrl()];
+    const result = await runCli(['generate', 'a lighthouse', ...prefer, '--json']);
     expect(result.status).toBe(3);
     expect(result.stderr).toContain('HTTP 402');
     expect(JSON.parse(result.stdout)).toMatchObject({
@@ -149,6 +188,21 @@ describe('errors outside the mock', { timeout: 60_000 }, () => {
     const result = await runCli(['status', 'task_1', '--base-url', closed.url]);
     expect(result.status).toBe(3);
     expect(result.stderr).toContain('ECONNREFUSED');
+  });
+
+  it('says a submit that failed with a 5xx may have created a task', async () => {
+    const failing = await listen((_request, response) => {
+      response.writeHead(502, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ code: 502, message: 'bad gateway' }));
+    });
+    servers.push(failing);
+    const result = await runCli(['generate', 'a fox', '--no-wait', '--base-url', failing.url]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('HTTP 502');
+    expect(result.stderr).toContain(
+      'The submit may have created (and billed) a task whose id never came back',
+    );
+    expect(result.stdout).toBe('');
   });
 
   it('never prints nor journals the key, even when a server echoes it back', async () => {

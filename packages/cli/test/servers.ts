@@ -1,10 +1,4 @@
-import {
-  createServer,
-  request as httpRequest,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 
@@ -90,45 +84,14 @@ export interface CountingProxy extends TestServer {
 }
 
 /**
- * One request on a fresh connection (no keep-alive): a pooled socket that the mock is closing at that
- * moment would fail the request, and this proxy must not add failures of its own.
- */
-function forward(
-  url: string,
-  method: string,
-  headers: Record<string, string>,
-  body: string | undefined,
-): Promise<{ status: number; contentType: string | undefined; body: string }> {
-  return new Promise((resolve, reject) => {
-    const upstream = httpRequest(url, { method, headers, agent: false }, (answer) => {
-      let text = '';
-      answer.setEncoding('utf8');
-      answer.on('data', (chunk: string) => {
-        text += chunk;
-      });
-      answer.on('end', () =>
-        resolve({ status: answer.statusCode ?? 0, contentType: answer.headers['content-type'], body: text }),
-      );
-      answer.on('error', reject);
-    });
-    upstream.on('error', reject);
-    upstream.end(body);
-  });
-}
-
-/** The bytes the proxy serves for every result URL (see `startProxy`). */
-export const resultBytes = Buffer.from('not really an mp4, but bytes to download');
-
-/**
- * A proxy in front of the mock that logs every request, gives each forwarded submit its own task id
- * (`task_1`, `task_2`, ...: the mock answers every submit with the same example id), and points result
- * URLs at itself (`/files/...`, serving `resultBytes`) so downloads stay on the loopback.
+ * A recording proxy in front of the mock, for what the mock cannot do: it logs every request (tagged with
+ * the batch line's prompt), and holds, delays or refuses submits, or adds headers, by rule. Everything else
+ * (task ids, task states on a clock, outcomes, result files) is the mock's own; answers pass unchanged.
  */
 export async function startProxy(target: string, initialRules: ProxyRules = {}): Promise<CountingProxy> {
   const requests: ProxiedRequest[] = [];
   const promptOfTask = new Map<string, string>();
   let rules = initialRules;
-  let nextTaskId = 1;
   const server = await listen(async (request, response) => {
     const method = request.method ?? 'GET';
     const path = request.url ?? '/';
@@ -146,11 +109,6 @@ export async function startProxy(target: string, initialRules: ProxyRules = {}):
       ...(prompt === undefined ? {} : { prompt }),
     };
     requests.push(entry);
-    if (path.startsWith('/files/')) {
-      entry.status = 200;
-      response.writeHead(200, { 'Content-Type': 'video/mp4' }).end(resultBytes);
-      return;
-    }
     if (method === 'POST' && rules.holdSubmit?.(entry)) return;
     const refusal = method === 'POST' ? rules.refuseSubmit?.(entry) : undefined;
     if (refusal) {
@@ -159,25 +117,27 @@ export async function startProxy(target: string, initialRules: ProxyRules = {}):
       response.end(JSON.stringify({ code: refusal.status, message: 'refused by the test proxy' }));
       return;
     }
-    const headers: Record<string, string> = {};
+    const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
-      if (typeof value === 'string' && name !== 'host' && name !== 'content-length') headers[name] = value;
+      if (typeof value === 'string' && name !== 'host' && name !== 'content-length') headers.set(name, value);
     }
-    Object.assign(headers, rules.headers?.(entry));
+    for (const [name, value] of Object.entries(rules.headers?.(entry) ?? {})) headers.set(name, value);
     const delayMs = method === 'POST' ? (rules.delaySubmit?.(entry) ?? 0) : 0;
     if (delayMs > 0) await delay(delayMs);
     entry.forwarded = true;
-    const upstream = await forward(`${target}${path}`, method, headers, method === 'POST' ? body : undefined);
-    let text = upstream.body;
-    if (method === 'POST' && upstream.status === 200) {
-      const envelope = JSON.parse(text) as { data: { taskId: string } };
-      envelope.data.taskId = `task_${nextTaskId++}`;
-      if (prompt !== undefined) promptOfTask.set(envelope.data.taskId, prompt);
-      text = JSON.stringify(envelope);
+    const upstream = await fetch(`${target}${path}`, {
+      method,
+      headers,
+      ...(method === 'POST' ? { body } : {}),
+    });
+    const text = await upstream.text();
+    if (method === 'POST' && upstream.ok && prompt !== undefined) {
+      promptOfTask.set((JSON.parse(text) as { data: { taskId: string } }).data.taskId, prompt);
     }
-    text = text.replaceAll('https://file.apixo.ai/', `${server.url}/files/`);
     entry.status = upstream.status;
-    response.writeHead(upstream.status, { 'Content-Type': upstream.contentType ?? 'application/json' });
+    response.writeHead(upstream.status, {
+      'Content-Type': upstream.headers.get('content-type') ?? 'application/json',
+    });
     response.end(text);
   });
   return {

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { binPath, testApiKey } from './cli.ts';
+import { binPath, testApiKey, testPollSchedule } from './cli.ts';
 
 export interface Terminal {
   /** Everything the command wrote to the terminal so far. */
@@ -22,7 +22,14 @@ export function runInTerminal(args: readonly string[], env: Record<string, strin
     'script',
     ['--quiet', '--flush', '--return', '--command', command, '/dev/null'],
     {
-      env: { ...process.env, APIXO_API_KEY: testApiKey, TERM: 'xterm-256color', NO_COLOR: '', ...env },
+      env: {
+        ...process.env,
+        APIXO_API_KEY: testApiKey,
+        TERM: 'xterm-256color',
+        NO_COLOR: '',
+        ...testPollSchedule,
+        ...env,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );

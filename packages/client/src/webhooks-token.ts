@@ -1,4 +1,4 @@
-import { WanValidationError } from './errors.ts';
+import { issue, WanValidationError } from './errors.ts';
 
 const minTokenLength = 16;
 const encoder = new TextEncoder();
@@ -14,7 +14,7 @@ export function createTokenCheck(tokens: string | readonly string[]): (url: stri
   const accepted = typeof tokens === 'string' ? [tokens] : [...tokens];
   if (accepted.length === 0 || accepted.some((token) => !(token?.length >= minTokenLength))) {
     throw new WanValidationError('Invalid webhook handler options', [
-      { path: 'token', message: `must be secrets of at least ${minTokenLength} characters` },
+      issue('token', `must be secrets of at least ${minTokenLength} characters`, 'too_small'),
     ]);
   }
   const digests = Promise.all(accepted.map(sha256));

@@ -1,6 +1,6 @@
 import { raceAbort } from './abort.ts';
 import type { WanClient } from './client.ts';
-import { WanError, WanTimeoutError, WanValidationError } from './errors.ts';
+import { issue, WanError, WanTimeoutError, WanValidationError } from './errors.ts';
 import { toTask, type WanTask } from './task.ts';
 import { readText } from './webhooks-body.ts';
 import { memoryDedupeStore, type WebhookDedupeStore } from './webhooks-dedupe.ts';
@@ -24,7 +24,7 @@ export function parseWebhook(body: string | object): WanTask {
     try {
       json = JSON.parse(body);
     } catch {
-      throw new WanValidationError(subject, [{ path: '(body)', message: 'must be JSON' }]);
+      throw new WanValidationError(subject, [issue('(body)', 'must be JSON', 'invalid_json')]);
     }
   }
   return toTask(json, subject, true);
@@ -103,10 +103,11 @@ export function createWebhookHandler(
   const deadlineMs = options.deadlineMs ?? defaultDeadlineMs;
   if (!(deadlineMs > 0 && deadlineMs < providerTimeoutMs)) {
     throw new WanValidationError('Invalid webhook handler options', [
-      {
-        path: 'deadlineMs',
-        message: `must be a positive number below ${providerTimeoutMs} (the provider's timeout)`,
-      },
+      issue(
+        'deadlineMs',
+        `must be a positive number below ${providerTimeoutMs} (the provider's timeout)`,
+        'invalid_value',
+      ),
     ]);
   }
   const hasToken = options.token === undefined ? undefined : createTokenCheck(options.token);

@@ -1,13 +1,13 @@
 import { once } from 'node:events';
-import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import {
   bundledSpec,
   contractApiKey,
   contractBaseUrl,
+  contractCallbackTls,
   requestExamples,
   responseExamples,
-  webhookExamples,
 } from '@wan25/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,7 +15,6 @@ import {
   createWebhookHandler,
   type FetchLike,
   type GenerationInput,
-  parseWebhook,
   WanApiError,
   type WanClientOptions,
   type WanTask,
@@ -61,12 +60,25 @@ describe('against the mock', { timeout: 30_000 }, () => {
     const submitted: string[] = [];
     const task = await wanFor({ fetch }).generate(input, {
       firstPollDelayMs: 0,
+      pollIntervalMs: 200,
       onSubmitted: (taskId) => void submitted.push(taskId),
     });
-    expect(submitted).toEqual(['task_12345678']);
-    expect(task).toMatchObject({ state: 'success', taskId: 'task_12345678' });
-    expect(task.resultUrls).toEqual([expect.stringMatching(/^https:\/\//)]);
-    expect(counts).toEqual({ POST: 1, GET: 1 });
+    expect(submitted).toEqual([expect.stringMatching(/^task_/)]);
+    expect(task).toMatchObject({ state: 'success', taskId: submitted[0] });
+    // The mock serves the result itself.
+    expect(task.resultUrls).toEqual([expect.stringMatching(new RegExp(`^${contractBaseUrl()}/files/`))]);
+    expect(counts.POST).toBe(1);
+    expect(counts.GET).toBeGreaterThanOrEqual(1);
+  });
+
+  it('per-call headers pick the outcome of one task on the mock', async () => {
+    const wan = wanFor();
+    const { taskId } = await wan.submit(input, prefer('example=failedContentViolation'));
+    const error = await wan
+      .waitForTask(taskId, { firstPollDelayMs: 0, pollIntervalMs: 200 })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WanTaskFailedError);
+    expect(error).toMatchObject({ failCode: 'CONTENT_VIOLATION' });
   });
 
   it.each(responseExamples(statusPath, 'get', '200'))(
@@ -125,21 +137,21 @@ describe('against the mock', { timeout: 30_000 }, () => {
 
   it("the mock's callback reaches createWebhookHandler and parses like getTask", async () => {
     const delivered: WanTask[] = [];
-    const server = createServer(
+    const server = createHttpsServer(
+      contractCallbackTls(),
       toNodeListener(createWebhookHandler({ onTask: (task) => void delivered.push(task) })),
     );
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     try {
-      const callbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-      // The spec allows only https callbacks, so the mock refuses this submit, but it still delivers.
-      await wanFor({ validate: false })
-        .submit(input, { callbackUrl })
-        .catch(() => undefined);
+      const callbackUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+      const wan = wanFor();
+      const { taskId } = await wan.submit(input, { callbackUrl });
       await expect.poll(() => delivered.length, { timeout: 15_000 }).toBe(1);
-      const deliverable = webhookExamples('taskFinished').map(({ value }) => parseWebhook(value as object));
-      expect(deliverable).toContainEqual(delivered[0]);
+      expect(delivered[0]).toEqual(await wan.getTask(taskId));
+      expect(delivered[0]).toMatchObject({ taskId, state: 'success' });
     } finally {
+      server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
   });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,35 +7,45 @@ import { join } from 'node:path';
 const require = createRequire(import.meta.url);
 
 export interface PrismProcessOptions {
+  /** The spec to serve, as JSON text. */
+  spec: string;
   host: string;
   port: number;
-  /** Forward Prism's request log to this process's stdout. */
-  log: boolean;
 }
 
 /**
- * Starts `prism mock` (this package's pinned Prism) on a private copy of the bundled spec from
- * @wan25/spec, in its own process group so that the whole group can be signalled at once.
+ * Starts `prism mock` (this package's pinned Prism) on a private copy of the spec, in its own process
+ * group so that the whole group can be signalled at once. Prism logs nothing: the mock in front of it
+ * logs each request with the violations Prism found.
  *
  * The copy: Prism watches the file it serves and restarts whenever it changes, resetting every open
  * connection, and `pnpm generate` rewrites the workspace's bundle. It lives until Prism exits.
  */
-export function spawnPrism({ host, port, log }: PrismProcessOptions): ChildProcess {
+export function spawnPrism({ spec, host, port }: PrismProcessOptions): ChildProcess {
   const prismCli = require.resolve('@stoplight/prism-cli/dist/index.js');
   const specDir = mkdtempSync(join(tmpdir(), 'wan25-mock-'));
-  const spec = join(specDir, 'openapi.json');
-  copyFileSync(require.resolve('@wan25/spec/openapi.json'), spec);
+  const specFile = join(specDir, 'openapi.json');
+  writeFileSync(specFile, spec);
 
   const args = [
-    ...['--import', exitWithParent(specDir), prismCli, 'mock', spec, '--host', host, '--port', String(port)],
-    // Logging slows Prism down markedly (see pnpm load:mock), so it is off unless asked for.
-    ...['--verboseLevel', log ? 'info' : 'silent'],
+    ...[
+      '--import',
+      exitWithParent(specDir),
+      prismCli,
+      'mock',
+      specFile,
+      '--host',
+      host,
+      '--port',
+      String(port),
+    ],
+    ...['--verboseLevel', 'silent'],
     // One process (the default unless NODE_ENV=production), so that close() has one process to wait for.
     '--multiprocess=false',
   ];
   const child = spawn(process.execPath, args, {
     detached: true,
-    stdio: ['pipe', log ? 'inherit' : 'ignore', 'pipe'],
+    stdio: ['pipe', 'ignore', 'pipe'],
     env: { ...process.env, SCARF_ANALYTICS: 'false' },
     windowsHide: true,
   });

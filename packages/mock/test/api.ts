@@ -30,16 +30,17 @@ export const withAuth = (headers: Record<string, string>): Record<string, string
 });
 
 /**
- * Prism POSTs the callback example to `callback_url` for every submit, even a rejected one. Points the
- * callback at a closed loopback port (same scheme, path and query, so the body keeps its verdict) so that
- * the examples' and vectors' hosts (your-server.com, hooks.example.com) get no requests from our tests.
+ * Headers and body for submitting a spec example or vector: a callback-mode one gets a loopback
+ * `callback_url` (same scheme, path and query, so the body keeps its verdict; a closed port) and a task
+ * that never ends (`Prefer: example=processing`), so that no callback is ever sent for it, least of all to
+ * the examples' and vectors' hosts (your-server.com, hooks.example.com).
  */
-export function keepCallbackLocal(body: unknown): unknown {
-  if (typeof body !== 'object' || body === null || !('callback_url' in body)) return body;
+export function withoutCallback(body: unknown): { body: unknown; headers: Record<string, string> } {
+  if (typeof body !== 'object' || body === null || !('callback_url' in body)) return { body, headers: auth };
   const { callback_url } = body;
-  if (typeof callback_url !== 'string' || !URL.canParse(callback_url)) return body;
+  if (typeof callback_url !== 'string' || !URL.canParse(callback_url)) return { body, headers: auth };
   const local = new URL(callback_url);
   local.hostname = '127.0.0.1';
   local.port = '9';
-  return { ...body, callback_url: local.href };
+  return { body: { ...body, callback_url: local.href }, headers: withAuth({ Prefer: 'example=processing' }) };
 }

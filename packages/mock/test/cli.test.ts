@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { requestExamples, specValidator } from '@wan25/test-utils';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +11,7 @@ import { processExists } from './processes.ts';
 
 // The built bin, run the way a user runs it; `pnpm test` builds before it tests.
 const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const startup = { timeout: 60_000 };
+const startup = { timeout: 120_000 };
 
 interface RunningBin {
   child: ChildProcess;
@@ -96,6 +98,47 @@ describe('wan25-mock', () => {
     running.child.kill('SIGKILL');
     await once(running.child, 'exit');
     await expect.poll(() => processExists(prismPid), { timeout: 10_000 }).toBe(false);
+  });
+
+  it('exits 1 saying "is in use" when the port is taken', startup, async () => {
+    const occupant = createServer().listen(0, '127.0.0.1');
+    await once(occupant, 'listening');
+    const { port } = occupant.address() as AddressInfo;
+    try {
+      const child = spawn(process.execPath, [bin, '--port', String(port)], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        output += chunk;
+      });
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        output += chunk;
+      });
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(1);
+      expect(output).toBe(`wan25-mock: port ${port} on 127.0.0.1 is in use\n`);
+    } finally {
+      occupant.close();
+    }
+  });
+
+  it.each([
+    [['--task-seconds', 'soon'], '--task-seconds must be a number of seconds, 0 or more, got "soon"'],
+    [
+      ['--callback-retry-seconds=-1'],
+      '--callback-retry-seconds must be a number of seconds, 0 or more, got "-1"',
+    ],
+    [['--callback-ca', 'no-such-file.pem'], '--callback-ca: cannot read no-such-file.pem'],
+  ])('rejects %j with usage and exit code 2', startup, async (args, message) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
   });
 
   it('rejects a bad --port with usage and exit code 2', async () => {

@@ -1,4 +1,4 @@
-import { requestExamples, specValidator } from '@wan25/test-utils';
+import { requestExamples, responseExamples, specValidator } from '@wan25/test-utils';
 import { describe, expect, it } from 'vitest';
 import { getStatus, submit, submitPath, withAuth } from './api.ts';
 
@@ -45,4 +45,22 @@ describe('malformed JSON', () => {
       expect(await response.json()).toEqual({ error: expect.objectContaining({ code: 'invalid_json' }) });
     },
   );
+});
+
+describe('a 400 for an invalid body', { timeout: 30_000 }, () => {
+  it('names the violation in its message, e.g. a 1501-character prompt', async () => {
+    const body = { request_type: 'async', input: { mode: 'text-to-video', prompt: 'x'.repeat(1501) } };
+    const response = await submit(body, withAuth({}));
+    const answer = await response.json();
+    expect(response.status).toBe(400);
+    expect(errorAnswer(answer), JSON.stringify(errorAnswer.errors)).toBe(true);
+    expect(answer.message).toMatch(/\bprompt\b.*1500 characters/);
+    expect(answer.message).not.toMatch(/aspect_ratio/);
+  });
+
+  it('keeps the example message for Prefer: code=400, where nothing was violated', async () => {
+    const response = await submit(quickstart?.value, withAuth({ Prefer: 'code=400' }));
+    const [example] = responseExamples(submitPath, 'post', '400');
+    expect(await response.json()).toEqual(example?.value);
+  });
 });

@@ -2,11 +2,11 @@ import { once } from 'node:events';
 import { utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type MockServer, startMockServer } from '../src/index.ts';
 import { processExists } from './processes.ts';
 
-const startup = { timeout: 60_000 };
+const startup = { timeout: 120_000 };
 const auth = { Authorization: 'Bearer any-key' };
 
 describe('startMockServer', () => {
@@ -44,15 +44,28 @@ describe('startMockServer', () => {
     }
   });
 
-  it('reports Prism exiting before it answers, e.g. on a port in use', startup, async () => {
+  it('rejects a port in use, naming it, and leaves no Prism behind', startup, async () => {
     const occupant = createServer().listen(0, '127.0.0.1');
     await once(occupant, 'listening');
     const { port } = occupant.address() as { port: number };
     try {
-      await expect(startMockServer({ port })).rejects.toThrow(/Prism exited .* before answering/);
+      await expect(startMockServer({ port })).rejects.toThrow(`port ${port} on 127.0.0.1 is in use`);
     } finally {
       occupant.close();
     }
+  });
+
+  it('logs nothing while it starts, not even for its readiness checks', startup, async () => {
+    const lines: unknown[] = [];
+    const spies = (['log', 'info', 'warn', 'error'] as const).map((method) =>
+      vi.spyOn(console, method).mockImplementation((...args) => void lines.push(args)),
+    );
+    try {
+      server = await startMockServer({ log: true });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(lines).toEqual([]);
   });
 
   it.each([
@@ -60,6 +73,11 @@ describe('startMockServer', () => {
     [{ port: 1.5 }, /port must be an integer from 0 to 65535, got 1.5/],
     [{ port: 65_536 }, /port must be an integer from 0 to 65535, got 65536/],
     [{ host: '' }, /host must be a non-empty/],
+    [{ taskSeconds: -1 }, /taskSeconds must be a number of seconds, 0 or more, got -1/],
+    [
+      { callbackRetrySeconds: Number.NaN },
+      /callbackRetrySeconds must be a number of seconds, 0 or more, got NaN/,
+    ],
   ])('rejects %o naming the option', async (options, message) => {
     await expect(startMockServer(options)).rejects.toThrow(message);
   });

@@ -1,9 +1,12 @@
 import { inject } from 'vitest';
+import type { LoopbackCertificate } from './tls.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** Set by packages/mock/test/contract-global-setup.ts, the root vitest config's global setup. */
     wan25ContractBaseUrl: string;
+    /** The certificate the contract mock trusts for callback URLs; absent against an external server. */
+    wan25ContractCallbackTls: LoopbackCertificate | undefined;
   }
 }
 
@@ -27,4 +30,21 @@ export function contractBaseUrl(): string {
     );
   }
   return url.replace(/\/+$/, '');
+}
+
+/** How long each task of the contract mock takes from submit to outcome. */
+export const contractTaskSeconds = 2;
+
+/**
+ * The key and certificate for a loopback https webhook receiver (`startWebhookReceiver({ tls })`) whose
+ * deliveries the contract mock trusts. Call it inside a test or hook.
+ */
+export function contractCallbackTls(): LoopbackCertificate {
+  const tls = inject('wan25ContractCallbackTls');
+  if (!tls) {
+    throw new Error(
+      `contractCallbackTls: callbacks are tested against the mock the test run starts, not ${contractBaseUrlEnv}`,
+    );
+  }
+  return tls;
 }

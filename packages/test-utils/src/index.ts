@@ -1,4 +1,10 @@
-export { contractApiKey, contractBaseUrl, contractBaseUrlEnv } from './contract.ts';
+export {
+  contractApiKey,
+  contractBaseUrl,
+  contractBaseUrlEnv,
+  contractCallbackTls,
+  contractTaskSeconds,
+} from './contract.ts';
 export {
   mediaTypeExamples,
   type NamedExample,
@@ -16,6 +22,7 @@ export {
   startFaultServer,
 } from './fault-server.ts';
 export { bundledSpec, type SpecValidator, specValidator } from './spec.ts';
+export { createLoopbackCertificate, type LoopbackCertificate } from './tls.ts';
 export {
   type RequestVector,
   type ResultJsonVector,
@@ -24,4 +31,9 @@ export {
   type StatusVector,
   statusVectors,
 } from './vectors.ts';
-export { startWebhookReceiver, type WebhookDelivery, type WebhookReceiver } from './webhook-receiver.ts';
+export {
+  startWebhookReceiver,
+  type WebhookDelivery,
+  type WebhookReceiver,
+  type WebhookReceiverOptions,
+} from './webhook-receiver.ts';

@@ -45,9 +45,6 @@ export interface BatchSummary {
   stopped?: { by: StopSignal | 'journal'; message: string };
 }
 
-/** How many times a line is offered again after the client's own retries all met 429. */
-const rateLimitedRounds = 5;
-
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -179,36 +176,33 @@ export async function runBatch(
     }
     set(line.line, { status: 'unknown' });
     let taskId: string;
-    for (let round = 1; ; round++) {
-      try {
-        // Not cancelled by Ctrl-C: an aborted submit may still create a task that the journal would not know.
-        ({ taskId } = await wan.submit(line.input));
-        break;
-      } catch (error) {
-        const rateLimited = error instanceof WanApiError && error.status === 429;
-        if (rateLimited && round < rateLimitedRounds && !signal.aborted) continue;
-        if (!mayHaveCreatedTask(error)) {
-          const status = error instanceof WanApiError ? error.status : undefined;
-          set(line.line, { status: 'rejected', reason: messageOf(error) });
-          try {
-            record({
-              event: 'rejected',
-              line: line.line,
-              hash: line.hash,
-              reason: messageOf(error),
-              ...(status === undefined ? {} : { status }),
-            });
-          } catch {
-            // The intent stays the last record: the next run reports the line as unknown, never resends it.
-          }
-          // A 400 is about this line; anything else (key, balance, rate, connection) would hit every line.
-          if (status !== 400) stopReason ??= messageOf(error);
-        } else {
-          stopReason ??= `a submit failed in a way that may have created a task: ${messageOf(error)}`;
+    try {
+      // Not cancelled by Ctrl-C: an aborted submit may still create a task that the journal would not know.
+      // A 429 is waited out by the client (its pause is shared by every worker); one that outlasts it stops
+      // new submits like any refusal that would hit every line.
+      ({ taskId } = await wan.submit(line.input));
+    } catch (error) {
+      if (!mayHaveCreatedTask(error)) {
+        const status = error instanceof WanApiError ? error.status : undefined;
+        set(line.line, { status: 'rejected', reason: messageOf(error) });
+        try {
+          record({
+            event: 'rejected',
+            line: line.line,
+            hash: line.hash,
+            reason: messageOf(error),
+            ...(status === undefined ? {} : { status }),
+          });
+        } catch {
+          // The intent stays the last record: the next run reports the line as unknown, never resends it.
         }
-        event(`line ${line.line}: ${output.colors.red(`submit failed: ${messageOf(error)}`)}`);
-        return;
+        // A 400 is about this line; anything else (key, balance, rate, connection) would hit every line.
+        if (status !== 400) stopReason ??= messageOf(error);
+      } else {
+        stopReason ??= `a submit failed in a way that may have created a task: ${messageOf(error)}`;
       }
+      event(`line ${line.line}: ${output.colors.red(`submit failed: ${messageOf(error)}`)}`);
+      return;
     }
     set(line.line, { status: 'running', taskId });
     submittedThisRun++;

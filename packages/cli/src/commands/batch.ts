@@ -10,6 +10,7 @@ import { UsageError } from '../exit.ts';
 import { formatUsd } from '../format.ts';
 import { addApiOptions, examples, parsePositiveInteger, timeoutOption } from '../options.ts';
 import type { Output } from '../output.ts';
+import { addPollOptions } from '../request-options.ts';
 
 interface BatchFlags {
   concurrency: number;
@@ -45,7 +46,7 @@ export function registerBatch(program: Command, run: Runner): void {
       'also resend lines that an interrupted submit may already have created (may pay twice)',
     )
     .addOption(timeoutOption());
-  addApiOptions(command)
+  addApiOptions(addPollOptions(command))
     .addHelpText(
       'after',
       examples(
@@ -83,8 +84,7 @@ async function batch(
 ): Promise<number> {
   const { output } = context;
   const lines = await readBatchFile(file);
-  // One client for every worker: its transport holds all of them while the API answers 429.
-  const wan = connect(flags, context);
+  const wan = connect(flags);
   if (flags.outDir !== undefined) {
     const outDir = flags.outDir;
     await mkdir(outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {

@@ -1,4 +1,4 @@
-import { estimateCost, WanValidationError } from '@wan25/client';
+import { estimateCost, mayHaveCreatedTask, WanValidationError } from '@wan25/client';
 import { type Command, Option } from 'commander';
 import { awaitTask, checkWritable } from '../await-task.ts';
 import { aspectRatios, durations, resolutions } from '../choices.ts';
@@ -8,6 +8,7 @@ import { ExitCode } from '../exit.ts';
 import { describeCost } from '../format.ts';
 import { flagErrors, type InputFlags, requestFromFlags } from '../input.ts';
 import { addApiOptions, examples, timeoutOption } from '../options.ts';
+import { addPollOptions } from '../request-options.ts';
 
 interface GenerateFlags extends InputFlags {
   wait: boolean;
@@ -43,7 +44,7 @@ export function registerGenerate(program: Command, run: Runner): void {
     .option('--no-wait', 'print the task id and exit without waiting')
     .addOption(timeoutOption())
     .option('--out <file>', 'download the first result to this file');
-  addApiOptions(command)
+  addApiOptions(addPollOptions(command))
     .addHelpText(
       'after',
       examples(
@@ -66,7 +67,7 @@ async function generate(
   const request = requestFromFlags(prompt, flags);
   const { input, callbackUrl } = request;
   if (flags.out !== undefined) await checkWritable(flags.out);
-  const wan = connect(flags, context);
+  const wan = connect(flags);
 
   // Not cancelled by Ctrl-C: an aborted submit may still create (and bill) a task we would not know of.
   const onInterrupt = () =>
@@ -77,7 +78,14 @@ async function generate(
     ({ taskId } = await wan.submit(input, callbackUrl === undefined ? {} : { callbackUrl }));
   } catch (error) {
     // The client checked the request and sent nothing: say which flags are wrong.
-    if (error instanceof WanValidationError && !context.sent) throw flagErrors(error.issues, request);
+    if (error instanceof WanValidationError && !error.fromResponse) throw flagErrors(error.issues, request);
+    if (mayHaveCreatedTask(error)) {
+      output.note(
+        output.colors.yellow(
+          'The submit may have created (and billed) a task whose id never came back: check your APIXO dashboard before submitting again.',
+        ),
+      );
+    }
     throw error;
   } finally {
     signal.removeEventListener('abort', onInterrupt);

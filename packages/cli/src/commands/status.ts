@@ -29,7 +29,7 @@ export function registerStatus(program: Command, run: Runner): void {
 async function status(context: CommandContext, taskId: string, flags: StatusFlags): Promise<number> {
   const { output, signal } = context;
   context.facts.taskId = taskId;
-  const task = await connect(flags, context).getTask(taskId, { signal });
+  const task = await connect(flags).getTask(taskId, { signal });
   output.result(task, describeTask(task));
   if (task.state !== 'failed') return ExitCode.ok;
   output.note(output.colors.red(`Task ${taskId} failed with ${task.failCode}`));

@@ -4,6 +4,7 @@ import { connect } from '../connection.ts';
 import type { CommandContext, Runner } from '../context.ts';
 import { ExitCode } from '../exit.ts';
 import { addApiOptions, examples, timeoutOption } from '../options.ts';
+import { addPollOptions } from '../request-options.ts';
 
 interface WaitFlags {
   timeout: number;
@@ -22,7 +23,7 @@ export function registerWait(program: Command, run: Runner): void {
     .argument('<task-id>', 'the id that generate printed')
     .addOption(timeoutOption())
     .option('--out <file>', 'download the first result to this file');
-  addApiOptions(command)
+  addApiOptions(addPollOptions(command))
     .addHelpText(
       'after',
       examples('wan25 wait task_12345678', 'wan25 wait task_12345678 --out video.mp4 --timeout 600'),
@@ -34,7 +35,7 @@ async function wait(context: CommandContext, taskId: string, flags: WaitFlags): 
   const { output, signal } = context;
   context.facts.taskId = taskId;
   if (flags.out !== undefined) await checkWritable(flags.out);
-  const { task, file } = await awaitTask(connect(flags, context), taskId, {
+  const { task, file } = await awaitTask(connect(flags), taskId, {
     output,
     signal,
     timeoutSeconds: flags.timeout,
