@@ -265,7 +265,7 @@ describe('wan25 batch', { timeout: 180_000 }, () => {
         line: 2,
         path: 'aspect_ratio',
         code: expect.any(String),
-        message: expect.stringContaining('480p allows'),
+        message: 'must be one of 16:9, 9:16, 1:1 for 480p, not "4:3"',
       },
       { line: 3, path: '', code: 'invalid_json', message: 'not valid JSON' },
       {
@@ -274,7 +274,12 @@ describe('wan25 batch', { timeout: 180_000 }, () => {
         code: expect.any(String),
         message: expect.stringContaining('applies only to text-to-video'),
       },
-      { line: 5, path: 'prompt', code: expect.any(String), message: 'must be at most 1500 characters' },
+      {
+        line: 5,
+        path: 'prompt',
+        code: 'too_big',
+        message: expect.stringMatching(/^must be at most 1500 characters, not "p{20,}…"$/),
+      },
     ]);
     expect(proxy.requests).toEqual([]);
   });
