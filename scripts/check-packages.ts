@@ -19,7 +19,7 @@ import { root } from './lib/workspace.ts';
 
 const run = promisify(execFile);
 const repositoryUrl = 'git+https://github.com/wan25/wan25-sdk.git';
-const shippedFile = /^(package\.json|README\.md|LICENSE|bin\/[^/]+\.js|dist\/.+)$/;
+const shippedFile = /^(package\.json|README\.md|LICENSE|bin\/[^/]+\.js|dist\/.+|assets\/.+)$/;
 const dependencyFields = ['dependencies', 'peerDependencies', 'optionalDependencies'] as const;
 /** The workspace's own packages that no registry has: a published manifest must never name one. */
 const privatePackages = new Set(
@@ -76,14 +76,14 @@ const manifestRules: Rule[] = [
   ({ manifest }) =>
     Array.isArray(manifest.files) &&
     manifest.files.includes('dist') &&
-    manifest.files.every((entry) => entry === 'dist' || entry === 'bin')
+    manifest.files.every((entry) => ['assets', 'bin', 'dist'].includes(entry))
       ? undefined
-      : 'files must be ["dist"], or ["bin", "dist"] for a package with commands (README.md, LICENSE and package.json are always packed)',
+      : 'files must list "dist", and besides it only "bin" (commands) and "assets" (data files) (README.md, LICENSE and package.json are always packed)',
   ({ files }) => {
     const extra = files.filter((file) => !shippedFile.test(file));
     return extra.length === 0
       ? undefined
-      : `the tarball must hold only dist/ and bin/*.js, but also holds ${extra.join(', ')}`;
+      : `the tarball must hold only dist/, assets/ and bin/*.js, but also holds ${extra.join(', ')}`;
   },
   ({ manifest }) => {
     const outside = Object.values(isRecord(manifest.bin) ? manifest.bin : {}).filter(
@@ -100,12 +100,12 @@ const manifestRules: Rule[] = [
   ({ manifest }) => {
     const unpublishable = dependencyFields.flatMap((field) =>
       Object.entries(isRecord(manifest[field]) ? manifest[field] : {})
-        .filter(([name, range]) => privatePackages.has(name) || !/^[\^~]?\d/.test(String(range)))
+        .filter(([name, range]) => privatePackages.has(name) || String(range).includes(':'))
         .map(([name, range]) => `${field}.${name}@${String(range)}`),
     );
     return unpublishable.length === 0
       ? undefined
-      : `dependencies must be registry versions of published packages, not ${unpublishable.join(', ')}`;
+      : `dependencies must be registry ranges (no workspace:, file: or other protocol) of published packages, not ${unpublishable.join(', ')}`;
   },
   ({ files }) => (files.includes('README.md') ? undefined : 'README.md must exist and be packed'),
   ({ manifest }) => (isRecord(manifest.exports) ? undefined : 'exports must be an object of subpaths'),

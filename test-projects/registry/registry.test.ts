@@ -43,7 +43,7 @@ describe('changeset version and changeset publish, on a copy of the workspace, t
     for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
       for (const [dependency, range] of Object.entries((manifest[field] ?? {}) as Record<string, string>)) {
         expect(privateNames, `${field}.${dependency}`).not.toContain(dependency);
-        expect(range, `${field}.${dependency}`).toMatch(/^[\^~]?\d/);
+        expect(range, `${field}.${dependency}`).not.toContain(':'); // no workspace:, file:, link: ...
         if (dependency.startsWith('@wan25/')) expect(range).toBe(version);
       }
     }
