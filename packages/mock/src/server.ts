@@ -26,7 +26,7 @@ export interface MockServerOptions {
    * PEM certificate(s) to trust for `callback_url` besides Node's own CAs, e.g. the self-signed certificate
    * of a test's loopback https receiver. (`NODE_EXTRA_CA_CERTS` works too.)
    */
-  callbackCa?: string | Buffer;
+  callbackCa?: string | Uint8Array;
 }
 
 export interface MockServer {
@@ -92,7 +92,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const prismClient = new PrismClient(prism.url);
   const callbacks = new CallbackSender({
     retrySeconds: callbackRetrySeconds,
-    ...(options.callbackCa === undefined ? {} : { ca: options.callbackCa }),
+    ...(options.callbackCa === undefined
+      ? {}
+      : {
+          ca: typeof options.callbackCa === 'string' ? options.callbackCa : Buffer.from(options.callbackCa),
+        }),
     ...(say && {
       onRetry: (to, problem) => say(`callback to ${to} ${problem}; again in ${callbackRetrySeconds} s`),
     }),
