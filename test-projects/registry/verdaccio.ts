@@ -36,6 +36,8 @@ export async function startRegistry(dir: string): Promise<Registry> {
     // JWT tokens: a legacy token makes Verdaccio check the password (bcrypt, seconds) on every request.
     security: { api: { jwt: { sign: { expiresIn: '1h' } } } },
     web: { enable: false },
+    // At warn, two managers fetching one tarball at once make Verdaccio log "error saving file ... this
+    // package is already present" (verdaccio/verdaccio#1229): the second copy is not cached, both are served.
     log: { type: 'stdout', format: 'pretty', level: 'warn' },
   } as Parameters<typeof runServer>[0]);
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
