@@ -76,13 +76,13 @@ describe.concurrent.each(packageManagers)('$name installs the published packages
     const mock = await startInstalledMock(dir);
     try {
       const { stdout } = await runIn(dir, [process.execPath, 'consumer.mjs', mock.url]);
-      const { taskId } = JSON.parse(stdout) as { taskId: string };
+      const outcome = JSON.parse(stdout) as { taskId: string };
       // The mock serves each task's result itself.
-      expect(JSON.parse(stdout)).toEqual({
+      expect(outcome).toEqual({
         openapi: '3.1.0',
         taskId: expect.stringMatching(/^task_[0-9a-f]+$/),
         state: 'success',
-        resultUrls: [`${mock.url}/files/${taskId}/video.mp4`],
+        resultUrls: [`${mock.url}/files/${outcome.taskId}/video.mp4`],
       });
     } finally {
       await mock.stop();
