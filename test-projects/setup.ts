@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { type PackedPackage, packPublishedPackages, tarballDependencies } from '../scripts/lib/packages.ts';
 import { type InstalledMock, startInstalledMock } from './installed-mock.ts';
@@ -21,7 +22,10 @@ declare module 'vitest' {
 
 // The consumer's own tools, pinned exactly like everything else.
 const consumerDevDependencies = { esbuild: '0.28.2', typescript: '5.9.3' };
-const npmInstall = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
+const exec = promisify(execFile);
+const npmFlags = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
+/** `npm install` with `args`, in `cwd`; an error carries npm's output. */
+const npmInstall = (args: string[], cwd?: string) => exec('npm', ['install', ...npmFlags, ...args], { cwd });
 
 /** The oldest Node.js version that every package's engines.node (">=20.19", say) allows: "20.19.0". */
 function oldestSupportedNode(packed: PackedPackage[]): string {
@@ -54,14 +58,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
       overrides: Object.fromEntries(Object.keys(tarballs).map((name) => [name, `$${name}`])),
     };
     writeFileSync(join(consumerDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    execFileSync('npm', npmInstall, { cwd: consumerDir, stdio: ['ignore', 'ignore', 'inherit'] });
-    // The Node tests run the consumer's scripts on it besides the workspace's Node, from npm's `node`
-    // package (as .ci/toolchain installs Node 24), in a folder of its own: the consumer has no `node` bin.
+    // The oldest Node the packages support: the Node tests run the consumer's scripts on it besides the
+    // workspace's Node. From npm's `node` package (as .ci/toolchain installs Node 24), in a folder of its
+    // own (the consumer has no `node` bin), installed while npm installs the consumer.
     const oldestNode = oldestSupportedNode(packed);
     const oldestNodeDir = join(workDir, 'oldest-node');
-    execFileSync('npm', [...npmInstall, '--prefix', oldestNodeDir, `node@${oldestNode}`], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    await Promise.all([
+      npmInstall([], consumerDir),
+      npmInstall(['--prefix', oldestNodeDir, `node@${oldestNode}`], workDir),
+    ]);
     project.provide('oldestNode', {
       version: `v${oldestNode}`,
       path: join(oldestNodeDir, 'node_modules', '.bin', 'node'),
