@@ -5,6 +5,7 @@ import { statusRefused } from './created.ts';
 import { readEnv } from './env.ts';
 import { issue, WanApiError, WanError, WanValidationError } from './errors.ts';
 import { checkNumbers } from './options.ts';
+import { fromRequest, HelperRequest, helperRequest } from './request.ts';
 import { parseRetryAfter } from './retry.ts';
 import { checkApiKey, createRedactor } from './secret.ts';
 import { toTask, type WanSucceededTask, type WanTask } from './task.ts';
@@ -121,16 +122,24 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
   const transport = createTransport({
     apiKey,
     redact,
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    fetch: options.fetch,
     maxRetries: options.maxRetries ?? 2,
     requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
     maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
     unsafeRetrySubmits: options.unsafeRetrySubmits ?? false,
   });
+  const baseUrl = resolveBaseUrl(options.baseUrl);
+  const headers = options.headers ?? {};
   const api = createClient<paths>({
-    baseUrl: resolveBaseUrl(options.baseUrl),
-    headers: options.headers ?? {},
-    fetch: (request) => transport(request, { signal: request.signal }),
+    baseUrl,
+    headers,
+    fetch: async (request) => transport(await fromRequest(request), { signal: request.signal }),
+  });
+  // The task helpers' own client: the same transport, lighter requests (see HelperRequest).
+  const helpers = createClient<paths>({
+    baseUrl,
+    headers,
+    Request: HelperRequest as unknown as typeof Request,
   });
 
   /** An error answer as a `WanApiError`: the key masked first, then the body cut to an excerpt. */
@@ -162,28 +171,28 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     });
   }
 
-  /** Runs one openapi-fetch call through the transport with this call's options, and reads its answer. */
-  async function call<T>(
+  /**
+   * Runs one openapi-fetch call through the transport with this call's options, and reads its answer: an
+   * error answer as a `WanApiError`, a successful one as JSON (read by the transport, under its deadline).
+   */
+  async function call(
     operation: string,
     subject: string,
     send: (
       fetch: (request: Request) => Promise<Response>,
-    ) => Promise<{ data?: T; error?: unknown; response: Response }>,
+    ) => Promise<{ error?: unknown; response: Response }>,
     callOptions: CallOptions,
-  ): Promise<T> {
-    let result: { data?: T; error?: unknown; response: Response };
+  ): Promise<unknown> {
+    const { error, response } = await send((request) => transport(helperRequest(request), callOptions));
+    if (!response.ok) throw apiError(operation, response, error);
+    const text = await transport.readText(response);
     try {
-      result = await send((request) => transport(request, callOptions));
-    } catch (error) {
-      if (error instanceof SyntaxError) {
-        throw new WanValidationError(subject, [issue('(body)', 'must be JSON', 'invalid_json')], {
-          fromResponse: true,
-        });
-      }
-      throw error;
+      return JSON.parse(text);
+    } catch {
+      throw new WanValidationError(subject, [issue('(body)', 'must be JSON', 'invalid_json')], {
+        fromResponse: true,
+      });
     }
-    if (!result.response.ok) throw apiError(operation, result.response, result.error);
-    return result.data as T;
   }
 
   function callOptionsOf(options: RequestOptions, signalBeforeSending?: AbortSignal): CallOptions {
@@ -198,6 +207,7 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
       signalBeforeSending,
       requestTimeoutMs: options.requestTimeoutMs,
       maxRetries: options.maxRetries,
+      readsBody: true,
     };
   }
 
@@ -220,13 +230,14 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
         throw new WanValidationError('Invalid task request', toValidationIssues(result.error));
     }
     const subject = 'Invalid submit response';
-    const answer: unknown = await call(
+    const answer = await call(
       submitOperation,
       subject,
       (fetch) =>
-        api.POST(generatePath, {
+        helpers.POST(generatePath, {
           body: sent,
           bodySerializer: () => wireBody,
+          parseAs: 'stream',
           fetch,
           ...(headers ? { headers } : {}),
         }),
@@ -259,11 +270,16 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     }
     const callOptions = callOptionsOf(requestOptions);
     const subject = `Invalid status response for task ${taskId}`;
-    const answer: unknown = await call(
+    const answer = await call(
       `Reading task ${taskId}`,
       subject,
       (fetch) =>
-        api.GET(statusPath, { params: { query: { taskId } }, fetch, ...(headers ? { headers } : {}) }),
+        helpers.GET(statusPath, {
+          params: { query: { taskId } },
+          parseAs: 'stream',
+          fetch,
+          ...(headers ? { headers } : {}),
+        }),
       callOptions,
     );
     return toTask(answer, subject, validate);
