@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { packPublishedPackages } from '../scripts/lib/packages.ts';
+import { packPublishedPackages, tarballDependencies } from '../scripts/lib/packages.ts';
 import { type InstalledMock, startInstalledMock } from './installed-mock.ts';
 
 declare module 'vitest' {
@@ -32,9 +32,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const packed = await packPublishedPackages(join(workDir, 'tarballs'));
     cpSync(join(import.meta.dirname, 'consumer'), consumerDir, { recursive: true });
     // Every @wan25/* dependency, direct or transitive, comes from its tarball: none is on the registry yet.
-    const tarballs = Object.fromEntries(
-      packed.map((pkg) => [pkg.manifest.name, `file:${relative(consumerDir, pkg.tarball)}`]),
-    );
+    const tarballs = tarballDependencies(packed, consumerDir);
     const manifest = {
       name: 'wan25-consumer',
       private: true,

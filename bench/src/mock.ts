@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { startMockServer } from '@wan25/mock';
 import { requestExamples } from '@wan25/test-utils';
 // Prism alone, started exactly as the mock starts it: the baseline the mock's own layer is measured against.
@@ -38,10 +39,27 @@ async function startPrismOnly(): Promise<Running> {
   return { url, close };
 }
 
-const startMock = async (): Promise<Running> => startMockServer();
+/**
+ * The mock in a worker thread, as a test runner has it (vitest's global setup runs apart from the test
+ * workers): the load generator then does not share an event loop with the mock, as it does not with Prism.
+ */
+async function startMockApart(): Promise<Running> {
+  const worker = new Worker(new URL('./mock-worker.ts', import.meta.url));
+  const [url] = (await once(worker, 'message')) as [string];
+  return {
+    url,
+    close: async () => {
+      worker.postMessage('close');
+      await once(worker, 'message');
+      await worker.terminate();
+    },
+  };
+}
 
-const subjects = { prism: startPrismOnly, mock: startMock };
-type Subject = keyof typeof subjects;
+// Start-up as a suite calls it (in its own process); load with the mock apart from the load generator.
+const startups = { prism: startPrismOnly, mock: () => startMockServer() };
+const underLoad = { prism: startPrismOnly, mock: startMockApart };
+type Subject = keyof typeof startups;
 
 async function expectOk(response: Response): Promise<string> {
   const text = await response.text();
@@ -54,7 +72,7 @@ const submit = (url: string, body: string) => fetch(`${url}${submitPath}`, { met
 /** From starting the server to holding the first 200 answer of a status read. */
 async function timeToFirstAnswer(subject: Subject): Promise<number> {
   const startedAt = performance.now();
-  const server = await subjects[subject]();
+  const server = await startups[subject]();
   try {
     await expectOk(await fetch(`${server.url}${statusPath}task_bench`, { headers }));
     return performance.now() - startedAt;
@@ -72,7 +90,7 @@ async function requestsPerSecond(
   subject: Subject,
 ): Promise<{ perSecond: number; p50Ms: number; p99Ms: number }> {
   const quickstart = JSON.stringify(requestExamples(submitPath, 'post')[0]?.value);
-  const server = await subjects[subject]();
+  const server = await underLoad[subject]();
   try {
     const { data } = JSON.parse(await expectOk(await submit(server.url, quickstart))) as {
       data: { taskId: string };

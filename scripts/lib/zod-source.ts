@@ -1,6 +1,8 @@
 // Turns the spec's component schemas into the statements of a zod module. The same statements serve the
 // classic API (`zod`) and the mini one (`zod/mini`): they only call functions both export (`z.string()`,
-// `z.minLength()`, `z.strictObject()`, ...) and attach checks with `.check()`, which both offer.
+// `z.minLength()`, `z.strictObject()`, ...) and attach checks with `.check()`, which both offer. One
+// spelling differs: a choice of strings is `z.enum()` in classic (whose `.options` users read) and
+// `z.literal()` in mini, which then needs only one of the two from zod's core in a bundle.
 import { deref, isJson, type Json, schemaName } from './openapi.ts';
 
 /** Keywords that annotate a schema without changing which values it accepts. */
@@ -61,6 +63,9 @@ export interface Helpers {
   'messages.ts': Set<string>;
 }
 
+/** `classic` for `import * as z from 'zod'`, `mini` for `zod/mini`. */
+export type Flavour = 'classic' | 'mini';
+
 export interface ZodModule {
   /** `export const NameSchema = ...;` for every component schema, each after the ones it references. */
   statements: string;
@@ -76,6 +81,7 @@ interface Variant {
 
 interface Context {
   spec: Json;
+  flavour: Flavour;
   helpers: Helpers;
   /** The component objects that are variants of a discriminated union, by component name. */
   variants: Map<string, Variant>;
@@ -314,7 +320,11 @@ function constantSchema(context: Context, schema: Json, where: string, qualified
   const values = constantsOf(context.spec, schema) ?? [];
   if (values.length === 0) throw new Error(`${where}: an empty enum allows nothing`);
   const message = error(context, `${allowed(values)}${qualified}`, 'rule');
-  if (values.length > 1 && values.every((value) => typeof value === 'string'))
+  if (
+    context.flavour === 'classic' &&
+    values.length > 1 &&
+    values.every((value) => typeof value === 'string')
+  )
     return `z.enum(${literal(values)}, ${message})`;
   return `z.literal(${literal(values.length === 1 ? values[0] : values)}, ${message})`;
 }
@@ -415,20 +425,22 @@ function docComment(description: unknown): string {
 }
 
 /** The zod statements for every schema under `components.schemas` of a bundled OpenAPI 3.1 document. */
-export function zodModule(spec: Json): ZodModule {
+export function zodModule(spec: Json, flavour: Flavour): ZodModule {
   const components =
     isJson(spec.components) && isJson(spec.components.schemas) ? spec.components.schemas : {};
   const context: Context = {
     spec,
+    flavour,
     helpers: { 'checks.ts': new Set(), 'messages.ts': new Set() },
     variants: findVariants(spec, components),
   };
   const statements = dependencyOrder(components).map((name) => {
     const schema = components[name] as Json;
     const value = expression(context, schema, name, '', context.variants.get(name));
-    // Pure: a bundler drops the schemas an app does not use.
-    const pure = value.startsWith('z.') ? '/* @__PURE__ */ ' : '';
-    return `${docComment(schema.description)}export const ${name}Schema = ${pure}${value};`;
+    // One pure call each, so that a bundler drops every schema the app does not use: it cannot tell on its
+    // own that `.check()` or a message helper has no side effects. A reference to another schema is kept.
+    const initializer = /^\w+$/.test(value) ? value : `/* @__PURE__ */ (() => ${value})()`;
+    return `${docComment(schema.description)}export const ${name}Schema = ${initializer};`;
   });
   return { statements: statements.join('\n\n'), helpers: context.helpers };
 }

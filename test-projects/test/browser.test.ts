@@ -41,18 +41,29 @@ describe('@wan25/client bundled by esbuild runs in headless Chromium against the
     await new Promise((resolve) => app?.close(resolve));
   });
 
-  it('submits and waits from another origin, allowed by the mock CORS headers', async () => {
+  /** Opens the app with these query parameters; answers what #result shows and the mock URLs requested. */
+  async function openApp(query: Record<string, string>) {
     const page = await browser.context.newPage();
+    const mockRequests: string[] = [];
     const corsHeaders: (string | undefined)[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(mockUrl)) mockRequests.push(`${request.method()} ${request.url()}`);
+    });
     page.on('response', (response) => {
       if (response.url().startsWith(mockUrl))
         corsHeaders.push(response.headers()['access-control-allow-origin']);
     });
     const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
-    await page.goto(`${appUrl}/index.html?mock=${encodeURIComponent(mockUrl)}`);
+    await page.goto(`${appUrl}/index.html?${new URLSearchParams({ mock: mockUrl, ...query })}`);
     await page.locator('#result').filter({ hasText: /\S/ }).waitFor({ timeout: 60_000 });
+    const result: unknown = JSON.parse((await page.locator('#result').textContent()) ?? '');
+    return { page, appUrl, result, mockRequests, corsHeaders };
+  }
 
-    expect(JSON.parse((await page.locator('#result').textContent()) ?? '')).toEqual({
+  it('submits and waits from another origin, allowed by the mock CORS headers', async () => {
+    const { appUrl, result, corsHeaders } = await openApp({});
+
+    expect(result).toEqual({
       taskId: expect.stringMatching(/^task_[0-9a-f]+$/),
       state: 'success',
       resultUrls: [expect.stringMatching(new RegExp(`^${mockUrl}/files/task_[0-9a-f]+/video\\.mp4$`))],
@@ -60,5 +71,23 @@ describe('@wan25/client bundled by esbuild runs in headless Chromium against the
     // A submit and at least one status read, each answered with a CORS header that admits the page.
     expect(corsHeaders.length).toBeGreaterThanOrEqual(2);
     for (const allowed of corsHeaders) expect([appUrl, '*']).toContain(allowed);
+  });
+
+  it('refuses an invalid request in the page, shows each issue with its field and rule, and sends nothing', async () => {
+    const { page, result, mockRequests } = await openApp({ request: 'invalid' });
+
+    expect(result).toEqual({ error: expect.stringMatching(/^WanValidationError: .*Invalid task request: /) });
+    const rows = await page
+      .locator('#issues tbody tr')
+      .evaluateAll((found) => found.map((row) => [...row.children].map((cell) => cell.textContent)));
+    expect(rows).toEqual([
+      ['input.image_urls', 'invalid_type', 'must be an array, not "https://example.com/cat.png"'],
+      [
+        'input.prompt',
+        'too_big',
+        expect.stringMatching(/^must be at most 1500 characters, not "a cat walking on the beach, .*…"$/),
+      ],
+    ]);
+    expect(mockRequests).toEqual([]);
   });
 });

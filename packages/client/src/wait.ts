@@ -148,7 +148,8 @@ export async function pollTask(
     let firstPollScheduled = createdAt !== undefined;
     let unknownReads = 0;
     for (;;) {
-      await sleep(delayMs, wait.signal);
+      // A timer of 0 ms still waits a macrotask (at least 1 ms in Node): the first read goes out at once.
+      if (delayMs > 0) await sleep(delayMs, wait.signal);
       delayMs = pollIntervalMs;
       let task: WanTask;
       try {

@@ -95,6 +95,13 @@ describe('waitForTask polling', () => {
     expect(statusCalls(fetch).map((call) => (call.at - created) / 1000)).toEqual([0, 90, 100]);
   });
 
+  it('sends the first read of a wait without a creation time at once, before any timer runs', async () => {
+    const fetch = fakeFetch(() => succeeded('task_1', created));
+    const task = await client(fetch).waitForTask('task_1');
+    expect(task.state).toBe('success');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('follows firstPollDelayMs and pollIntervalMs', async () => {
     const fetch = fakeFetch(succeedsAfter(9_000));
     track(client(fetch).waitForTask('task_1', { firstPollDelayMs: 5_000, pollIntervalMs: 2_000 }));

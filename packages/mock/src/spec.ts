@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { TaskStatusResponse } from '@wan25/types';
 
 export const submitPath = '/generateTask/wan-2-5-video';
 export const statusPath = '/statusTask/wan-2-5-video';
 
 /** The status envelope as the spec's examples show it; the mock fills in each task's own id and times. */
-export interface StatusEnvelope {
-  code: number;
-  message: string;
-  data: {
-    taskId: string;
-    state: string;
-    createTime: number;
-    completeTime?: number;
-    costTime?: number;
-    resultJson?: string;
-    [field: string]: unknown;
-  };
-}
+export type StatusEnvelope = TaskStatusResponse;
 
 export interface MockSpec {
   /** The bundled spec as Prism serves it: without the `callbacks` Prism would deliver itself. */

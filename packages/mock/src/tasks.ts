@@ -65,9 +65,7 @@ export function describeTask(task: MockTask, example: StatusEnvelope, filesUrl: 
   const data: StatusEnvelope['data'] = { ...example.data, taskId: task.taskId, createTime: task.createdAt };
   if ('completeTime' in data) data.completeTime = task.completesAt;
   if ('costTime' in data) data.costTime = task.completesAt - task.createdAt;
-  if (typeof data.resultJson === 'string') {
-    data.resultJson = localResultJson(data.resultJson, `${filesUrl}/${task.taskId}`);
-  }
+  if ('resultJson' in data) data.resultJson = localResultJson(data.resultJson, `${filesUrl}/${task.taskId}`);
   return { ...example, data };
 }
 
