@@ -1,17 +1,9 @@
 import { WanResponseTooLargeError } from './errors.ts';
 
-// Statuses whose Response may not carry a body.
-const nullBodyStatuses: ReadonlySet<number> = new Set([101, 204, 205, 304]);
-
 export interface BodyWatch {
   limitBytes: number;
   /** Aborts while the body streams in (the request deadline, the caller's signal): reading fails with its reason. */
   signal: AbortSignal;
-  /**
-   * The stream ends by itself when `signal` aborts, as the platform's `fetch` makes it; a stream from a
-   * caller's own `fetch` may not, and is then cancelled on abort.
-   */
-  streamHeedsSignal: boolean;
   /** Called once the body is read to its end, fails, or is cancelled. */
   onSettled: () => void;
   /** Turns an error of the underlying stream (a reset mid-body) into the error the reader sees. */
@@ -39,7 +31,8 @@ function tooLarge(response: Response, watch: BodyWatch): WanResponseTooLargeErro
  */
 function watchChunks(response: Response, watch: BodyWatch): WatchedChunks | undefined {
   const source = response.body;
-  if (source === null || nullBodyStatuses.has(response.status)) {
+  // A Response with a null-body status (204, 304...) has a null body: its constructor refuses one.
+  if (source === null) {
     watch.onSettled();
     return undefined;
   }
@@ -55,13 +48,13 @@ function watchChunks(response: Response, watch: BodyWatch): WatchedChunks | unde
   const settle = (cancelReason?: unknown) => {
     if (settled) return;
     settled = true;
-    if (!watch.streamHeedsSignal) signal.removeEventListener('abort', onAbort);
+    signal.removeEventListener('abort', onAbort);
     if (cancelReason !== undefined) reader.cancel(cancelReason).catch(() => {});
     watch.onSettled();
   };
   // Cancelling ends a pending read even when the stream itself ignores the signal.
   const onAbort = () => settle(signal.reason);
-  if (!watch.streamHeedsSignal) signal.addEventListener('abort', onAbort, { once: true });
+  signal.addEventListener('abort', onAbort);
   return {
     async next() {
       let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -115,11 +108,8 @@ export function watchBody(response: Response, watch: BodyWatch): Response {
       chunks.cancel(reason);
     },
   });
-  const { status, statusText, headers } = response;
-  return new Response(body, { status, statusText, headers });
+  return new Response(body, response);
 }
-
-const utf8 = new TextDecoder();
 
 /**
  * The answer's body as text, read with the same watch as `watchBody` but in one loop: no second stream
@@ -127,19 +117,10 @@ const utf8 = new TextDecoder();
  */
 export async function readWatchedText(response: Response, watch: BodyWatch): Promise<string> {
   const chunks = watchChunks(response, watch);
-  if (chunks === undefined) return '';
-  const parts: Uint8Array[] = [];
-  let length = 0;
-  for (let chunk = await chunks.next(); chunk !== undefined; chunk = await chunks.next()) {
-    parts.push(chunk);
-    length += chunk.byteLength;
+  const decoder = new TextDecoder();
+  let text = '';
+  for (let chunk = await chunks?.next(); chunk; chunk = await chunks?.next()) {
+    text += decoder.decode(chunk, { stream: true });
   }
-  if (parts.length === 1) return utf8.decode(parts[0]);
-  const whole = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    whole.set(part, offset);
-    offset += part.byteLength;
-  }
-  return utf8.decode(whole);
+  return text + decoder.decode();
 }

@@ -5,7 +5,7 @@ import { statusRefused } from './created.ts';
 import { readEnv } from './env.ts';
 import { issue, WanApiError, WanError, WanValidationError } from './errors.ts';
 import { checkNumbers } from './options.ts';
-import { fromRequest, HelperRequest, helperRequest } from './request.ts';
+import { HelperRequest } from './request.ts';
 import { parseRetryAfter } from './retry.ts';
 import { checkApiKey, createRedactor } from './secret.ts';
 import { toTask, type WanSucceededTask, type WanTask } from './task.ts';
@@ -107,6 +107,9 @@ function resolveBaseUrl(given: string | undefined): string {
   return baseUrl.replace(/\/+$/, '');
 }
 
+/** Options whose fields may also be given as undefined (what the client passes on internally). */
+type Loose<T> = { [K in keyof T]?: T[K] | undefined };
+
 const cut = (text: string, length: number) =>
   text.length <= length ? text : `${text.slice(0, length)}... (${text.length} characters in all)`;
 
@@ -133,7 +136,7 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
   const api = createClient<paths>({
     baseUrl,
     headers,
-    fetch: async (request) => transport(await fromRequest(request), { signal: request.signal }),
+    fetch: (request) => transport(request, { signal: request.signal }),
   });
   // The task helpers' own client: the same transport, lighter requests (see HelperRequest).
   const helpers = createClient<paths>({
@@ -183,7 +186,7 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     ) => Promise<{ error?: unknown; response: Response }>,
     callOptions: CallOptions,
   ): Promise<unknown> {
-    const { error, response } = await send((request) => transport(helperRequest(request), callOptions));
+    const { error, response } = await send((request) => transport(request, callOptions));
     if (!response.ok) throw apiError(operation, response, error);
     const text = await transport.readText(response);
     try {
@@ -195,7 +198,7 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     }
   }
 
-  function callOptionsOf(options: RequestOptions, signalBeforeSending?: AbortSignal): CallOptions {
+  function callOptionsOf(options: Loose<RequestOptions>, signalBeforeSending?: AbortSignal): CallOptions {
     if (options.maxRetries !== undefined || options.requestTimeoutMs !== undefined) {
       checkNumbers('Invalid request options', {
         maxRetries: [options.maxRetries, 'a non-negative integer'],
@@ -213,7 +216,7 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
 
   async function submitTask(
     input: GenerationInput,
-    { callbackUrl, headers, ...requestOptions }: SubmitOptions,
+    { callbackUrl, headers, ...requestOptions }: Loose<SubmitOptions>,
     signalBeforeSending?: AbortSignal,
   ): Promise<{ taskId: string }> {
     const callOptions = callOptionsOf(requestOptions, signalBeforeSending);
@@ -295,15 +298,7 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
       const { signal, requestTimeoutMs, headers } = waitOptions;
       // The signal may stop the submit only before it is sent: once sent it may create a task, so it
       // finishes (within its own deadline) and its id reaches onSubmitted before the abort is honoured.
-      const { taskId } = await submitTask(
-        input,
-        {
-          ...(callbackUrl === undefined ? {} : { callbackUrl }),
-          ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
-          ...(headers === undefined ? {} : { headers }),
-        },
-        signal,
-      );
+      const { taskId } = await submitTask(input, { callbackUrl, requestTimeoutMs, headers }, signal);
       await onSubmitted?.(taskId);
       if (signal?.aborted) throw signal.reason;
       const resolution = input.resolution ?? '1080p';

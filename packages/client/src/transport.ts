@@ -119,7 +119,6 @@ export function createTransport(options: TransportOptions): Transport {
     const watch: BodyWatch = {
       limitBytes: maxResponseBytes,
       signal: controller.signal,
-      streamHeedsSignal: options.fetch === undefined,
       onSettled: settle,
       toError: (error) => connectionError(`${describe} (reading the answer)`, error),
       describe,
@@ -132,11 +131,13 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   async function send(request: OutgoingRequest, call: CallOptions): Promise<Response> {
-    const { method, url, headers, body } = request;
+    const { method, url, headers } = request;
     const isRead = method === 'GET' || method === 'HEAD';
     const maxRetries = call.maxRetries ?? options.maxRetries;
     const timeoutMs = call.requestTimeoutMs ?? options.requestTimeoutMs;
+    // The request is made for this call (by openapi-fetch): its headers can take the key.
     headers.set('Authorization', `Bearer ${apiKey}`);
+    const body = request.body === null ? undefined : await request.text();
     const init: RequestInit = { method, headers, redirect: 'error', ...(body === undefined ? {} : { body }) };
     const describe = `${method} ${url.split('?')[0]}`;
     const mayRetry = (createdNothing: boolean) => isRead || unsafeRetrySubmits || createdNothing;
@@ -176,11 +177,7 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return Object.assign(send, {
-    readText(response: Response): Promise<string> {
-      const watch = unread.get(response);
-      if (watch === undefined) return response.text();
-      unread.delete(response);
-      return readWatchedText(response, watch);
-    },
+    // Every successful answer to a `readsBody` call has its watch here.
+    readText: (response: Response) => readWatchedText(response, unread.get(response) as BodyWatch),
   });
 }

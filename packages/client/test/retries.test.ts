@@ -243,9 +243,9 @@ describe('the answer size limit holds on both read paths (task helpers and wan.a
       );
     return { pulled, answer };
   }
-  const reads = {
-    'getTask()': (wan: ReturnType<typeof createWanClient>) => wan.getTask('task_1'),
-    'wan.api.GET': (wan: ReturnType<typeof createWanClient>) =>
+  const reads: Record<string, (wan: ReturnType<typeof createWanClient>) => Promise<unknown>> = {
+    'getTask()': (wan) => wan.getTask('task_1'),
+    'wan.api.GET': (wan) =>
       wan.api.GET('/statusTask/wan-2-5-video', { params: { query: { taskId: 'task_1' } } }),
   };
 
