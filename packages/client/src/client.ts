@@ -1,6 +1,7 @@
 import type { GenerationInput, paths } from '@wan25/types';
-import { GenerateTaskRequestSchema, GenerateTaskResponseSchema, toValidationIssues } from '@wan25/zod/mini';
+import { GenerateTaskResponseSchema, toValidationIssues } from '@wan25/zod/mini';
 import createClient, { type Client } from 'openapi-fetch';
+import { checkedInputs, checkTaskRequest } from './check-input.ts';
 import { statusRefused } from './created.ts';
 import { readEnv } from './env.ts';
 import { issue, WanApiError, WanError, WanValidationError } from './errors.ts';
@@ -67,7 +68,10 @@ export interface GenerateOptions extends Omit<WaitForTaskOptions, 'resolution' |
 }
 
 export interface WanClient {
-  /** Submits a task and answers with its id. Validates the request first (unless `validate: false`). */
+  /**
+   * Submits a task and answers with its id. Validates the request first (unless `validate: false`, or
+   * the input is one `checkTaskInput` returned).
+   */
   submit(input: GenerationInput, options?: SubmitOptions): Promise<{ taskId: string }>;
   /** Reads a task's state once. */
   getTask(taskId: string, options?: GetTaskOptions): Promise<WanTask>;
@@ -169,8 +173,8 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
       message: `${operation} failed with HTTP ${response.status}: ${cut(detail, detailLength)}${hint}`,
       headers: redact(response.headers),
       body: text.length <= bodyExcerptLength ? masked : cut(text, bodyExcerptLength),
-      ...(typeof fields.code === 'number' ? { apiCode: fields.code } : {}),
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      apiCode: typeof fields.code === 'number' ? fields.code : undefined,
+      retryAfterMs,
     });
   }
 
@@ -227,11 +231,7 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     const wireBody = JSON.stringify(body);
     // What is sent and validated is the JSON: it drops keys set to undefined, and turns NaN or a Date into other values.
     const sent = JSON.parse(wireBody) as typeof body;
-    if (validate) {
-      const result = GenerateTaskRequestSchema.safeParse(sent);
-      if (!result.success)
-        throw new WanValidationError('Invalid task request', toValidationIssues(result.error));
-    }
+    if (validate && !(callbackUrl === undefined && checkedInputs.has(input))) checkTaskRequest(sent);
     const subject = 'Invalid submit response';
     const answer = await call(
       submitOperation,
