@@ -6,7 +6,8 @@
 // exports entry ends with a "default" condition, which both `import` and `require` resolve to the one ESM
 // file (so there is never a second copy of a class for `instanceof` to trip on). attw runs its esm-only
 // profile because its bundled TypeScript predates require(esm) and would flag every require as an error;
-// test-projects/ requires every package from CommonJS on Node 20 and 24 instead.
+// test-projects/ requires every package from CommonJS on Node 20.19.0 and 24, and type-checks a .cts file
+// that does, instead.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

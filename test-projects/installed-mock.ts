@@ -6,9 +6,12 @@ export interface InstalledMock {
   stop(): Promise<void>;
 }
 
-/** Starts the `wan25-mock` bin a package manager installed in `projectDir`, on a free port. */
-export async function startInstalledMock(projectDir: string): Promise<InstalledMock> {
-  const mock = spawn(join(projectDir, 'node_modules', '.bin', 'wan25-mock'), ['--port', '0'], {
+/**
+ * Starts the `wan25-mock` bin a package manager installed in `projectDir`, on a free port, with `args`
+ * besides (e.g. `['--callback-ca', certFile]`).
+ */
+export async function startInstalledMock(projectDir: string, args: string[] = []): Promise<InstalledMock> {
+  const mock = spawn(join(projectDir, 'node_modules', '.bin', 'wan25-mock'), ['--port', '0', ...args], {
     cwd: projectDir,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { packPublishedPackages } from '../scripts/lib/packages.ts';
+import { type PackedPackage, packPublishedPackages, tarballDependencies } from '../scripts/lib/packages.ts';
 import { type InstalledMock, startInstalledMock } from './installed-mock.ts';
 
 declare module 'vitest' {
@@ -14,11 +14,23 @@ declare module 'vitest' {
     packageNames: string[];
     /** The origin of `wan25-mock`, started from the installed tarball. */
     mockUrl: string;
+    /** The oldest Node.js the packages support (their engines.node), installed from npm: its version and binary. */
+    oldestNode: { version: string; path: string };
   }
 }
 
 // The consumer's own tools, pinned exactly like everything else.
 const consumerDevDependencies = { esbuild: '0.28.2', typescript: '5.9.3' };
+const npmInstall = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
+
+/** The oldest Node.js version that every package's engines.node (">=20.19", say) allows: "20.19.0". */
+function oldestSupportedNode(packed: PackedPackage[]): string {
+  const ranges = [...new Set(packed.map((pkg) => (pkg.manifest.engines as { node?: string }).node))];
+  const match = ranges.length === 1 ? /^>=(\d+)\.(\d+)$/.exec(ranges[0] ?? '') : null;
+  if (match === null)
+    throw new Error(`every package's engines.node must be one ">=MAJOR.MINOR", not ${ranges}`);
+  return `${match[1]}.${match[2]}.0`;
+}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const workDir = mkdtempSync(join(tmpdir(), 'wan25-consumers-'));
@@ -32,9 +44,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const packed = await packPublishedPackages(join(workDir, 'tarballs'));
     cpSync(join(import.meta.dirname, 'consumer'), consumerDir, { recursive: true });
     // Every @wan25/* dependency, direct or transitive, comes from its tarball: none is on the registry yet.
-    const tarballs = Object.fromEntries(
-      packed.map((pkg) => [pkg.manifest.name, `file:${relative(consumerDir, pkg.tarball)}`]),
-    );
+    const tarballs = tarballDependencies(packed, consumerDir);
     const manifest = {
       name: 'wan25-consumer',
       private: true,
@@ -44,9 +54,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
       overrides: Object.fromEntries(Object.keys(tarballs).map((name) => [name, `$${name}`])),
     };
     writeFileSync(join(consumerDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
-      cwd: consumerDir,
+    execFileSync('npm', npmInstall, { cwd: consumerDir, stdio: ['ignore', 'ignore', 'inherit'] });
+    // The Node tests run the consumer's scripts on it besides the workspace's Node, from npm's `node`
+    // package (as .ci/toolchain installs Node 24), in a folder of its own: the consumer has no `node` bin.
+    const oldestNode = oldestSupportedNode(packed);
+    const oldestNodeDir = join(workDir, 'oldest-node');
+    execFileSync('npm', [...npmInstall, '--prefix', oldestNodeDir, `node@${oldestNode}`], {
       stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    project.provide('oldestNode', {
+      version: `v${oldestNode}`,
+      path: join(oldestNodeDir, 'node_modules', '.bin', 'node'),
     });
 
     mock = await startInstalledMock(consumerDir);

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { root } from './workspace.ts';
 
@@ -72,4 +72,14 @@ export async function packPackage(pkg: PublishedPackage, destination: string): P
 /** Packs every published package into `destination`. */
 export function packPublishedPackages(destination: string): Promise<PackedPackage[]> {
   return Promise.all(publishedPackages().map((pkg) => packPackage(pkg, destination)));
+}
+
+/**
+ * A `file:` dependency on each packed tarball, relative to `projectDir`, by package name: as a project's
+ * `overrides` too, every @wan25/* dependency, direct or transitive, comes from its tarball.
+ */
+export function tarballDependencies(packed: PackedPackage[], projectDir: string): Record<string, string> {
+  return Object.fromEntries(
+    packed.map((pkg) => [pkg.manifest.name, `file:${relative(projectDir, pkg.tarball)}`]),
+  );
 }

@@ -1,5 +1,6 @@
 // A downstream CommonJS script: require()s every package (their ES modules load through require(esm),
-// Node >= 20.19), starts the mock, then submits a task and waits for it. Prints the outcome as one JSON line.
+// Node >= 20.19), starts the mock, then submits a task and waits for it. Prints the outcome and the Node
+// version it ran on as one JSON line.
 const { createWanClient } = require('@wan25/client');
 const { startMockServer } = require('@wan25/mock');
 const { GenerationInputSchema } = require('@wan25/zod');
@@ -30,7 +31,7 @@ async function main() {
     });
     const { taskId } = await wan.submit(input);
     const task = await wan.waitForTask(taskId, { firstPollDelayMs: 0, pollIntervalMs: 200 });
-    const outcome = { taskId, state: task.state, resultUrls: task.resultUrls };
+    const outcome = { node: process.version, taskId, state: task.state, resultUrls: task.resultUrls };
     console.log(
       JSON.stringify({ ...outcome, sameAsImport, openapi: spec.openapi, bins: Object.keys(cli.bin) }),
     );

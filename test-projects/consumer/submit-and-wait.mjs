@@ -1,5 +1,5 @@
 // A downstream ESM script: starts the mock from @wan25/mock, then submits a task with @wan25/client
-// and waits for its result. Prints the outcome as one JSON line.
+// and waits for its result. Prints the outcome and the Node version it ran on as one JSON line.
 import { createWanClient } from '@wan25/client';
 import { startMockServer } from '@wan25/mock';
 
@@ -17,7 +17,9 @@ try {
     firstPollDelayMs: 0,
     pollIntervalMs: 200,
   });
-  console.log(JSON.stringify({ taskId, state: task.state, resultUrls: task.resultUrls }));
+  console.log(
+    JSON.stringify({ node: process.version, taskId, state: task.state, resultUrls: task.resultUrls }),
+  );
 } finally {
   await mock.close();
 }

@@ -1,53 +1,62 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { npmrc, type Registry } from './verdaccio.ts';
 
-const exec = promisify(execFile);
 const resolve = createRequire(import.meta.url).resolve;
 const yarn = join(dirname(resolve('@yarnpkg/cli-dist/package.json')), 'bin', 'yarn.js');
 const bun = join(dirname(resolve('bun/package.json')), 'bin', 'bun.exe');
 
 export interface PackageManager {
   name: string;
-  /** Points the project in `dir` at the registry, in the manager's own configuration file. */
-  configure(dir: string, registry: Registry): void;
+  /**
+   * Points the project in `dir` at the registry, in the manager's own configuration file, with the
+   * manager's caches in `cache` (an empty folder of the test's): see packageManagers.
+   */
+  configure(dir: string, registry: Registry, cache: string): void;
   /** The command that adds packages by name: [file, ...args]. */
   add: string[];
   /** The command that runs an installed package's bin, as a user types it: [file, ...args]. */
   exec: string[];
 }
 
+/**
+ * Each manager keeps its caches in the test's folder, as Verdaccio keeps its storage there: the test neither
+ * reads nor fills the user's caches. Yarn needs it to pass at all: it caches registry metadata under its
+ * global folder by host name without the port, so a run would read an earlier run's metadata, whose tarball
+ * URLs name that run's Verdaccio port, closed since (ERR_SOCKET_CLOSED_BEFORE_CONNECTION in its fetch step).
+ */
 export const packageManagers: PackageManager[] = [
   {
     name: 'npm',
-    configure: (dir, registry) => writeFileSync(join(dir, '.npmrc'), npmrc(registry, false)),
+    configure: (dir, registry, cache) =>
+      writeFileSync(join(dir, '.npmrc'), `${npmrc(registry, false)}cache=${cache}\n`),
     add: ['npm', 'install', '--no-audit', '--no-fund'],
     exec: ['npx'],
   },
   {
     name: 'pnpm',
-    configure: (dir, registry) => writeFileSync(join(dir, '.npmrc'), npmrc(registry, false)),
+    configure: (dir, registry, cache) =>
+      writeFileSync(
+        join(dir, '.npmrc'),
+        `${npmrc(registry, false)}store-dir=${join(cache, 'store')}\ncache-dir=${join(cache, 'cache')}\n`,
+      ),
     add: ['pnpm', 'add'],
     exec: ['pnpm', 'exec'],
   },
   {
     name: 'yarn',
-    configure: (dir, registry) =>
+    configure: (dir, registry, cache) =>
       writeFileSync(
         join(dir, '.yarnrc.yml'),
         [
           `npmRegistryServer: "${registry.url}"`,
+          `globalFolder: "${cache}"`,
           'unsafeHttpWhitelist: ["127.0.0.1"]',
           // Yarn installs no version younger than a day (npmMinimalAgeGate) unless its package is preapproved,
           // as a user who installs a release of ours on the day it is published must do too.
           'npmPreapprovedPackages: ["@wan25/*"]',
           'nodeLinker: node-modules',
-          // Yarn's default 50 parallel fetches made a loaded machine's Verdaccio drop connections.
-          'networkConcurrency: 8',
-          'enableGlobalCache: false',
           'enableTelemetry: false',
           '',
         ].join('\n'),
@@ -57,31 +66,12 @@ export const packageManagers: PackageManager[] = [
   },
   {
     name: 'bun',
-    configure: (dir, registry) =>
-      writeFileSync(join(dir, 'bunfig.toml'), `[install]\nregistry = "${registry.url}"\n`),
+    configure: (dir, registry, cache) =>
+      writeFileSync(
+        join(dir, 'bunfig.toml'),
+        `[install]\nregistry = "${registry.url}"\n\n[install.cache]\ndir = "${cache}"\n`,
+      ),
     add: [bun, 'add'],
     exec: [bun, 'x'],
   },
 ];
-
-/**
- * The environment without the npm_config_* variables that `pnpm run` sets (the registry among them): they
- * would override the configuration files that point each package manager at the test's registry.
- */
-export const withoutNpmConfig = Object.fromEntries(
-  Object.entries(process.env).filter(([name]) => !/^npm_config_/i.test(name)),
-);
-
-/** Runs [file, ...args] in `dir`; the error names the command and carries its output. */
-export async function runIn(dir: string, [file, ...args]: string[], extra: string[] = []) {
-  try {
-    return await exec(file ?? '', [...args, ...extra], {
-      cwd: dir,
-      env: withoutNpmConfig,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${[file, ...args, ...extra].join(' ')} failed in ${dir}:\n${stdout}${stderr}`);
-  }
-}

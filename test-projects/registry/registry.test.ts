@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedPackages, workspacePackages } from '../../scripts/lib/packages.ts';
 import { startInstalledMock } from '../installed-mock.ts';
-import { packageManagers, runIn } from './package-managers.ts';
+import { packageManagers } from './package-managers.ts';
 import { releaseCopy } from './release.ts';
+import { runIn } from './run.ts';
 import { type Registry, startRegistry } from './verdaccio.ts';
 
 const names = publishedPackages().map((pkg) => pkg.manifest.name);
@@ -57,7 +58,7 @@ describe.concurrent.each(packageManagers)('$name installs the published packages
     const project = { name: `registry-test-${manager.name}`, private: true, type: 'module' };
     writeFileSync(join(dir, 'package.json'), `${JSON.stringify(project, null, 2)}\n`);
     cpSync(join(import.meta.dirname, 'consumer'), dir, { recursive: true });
-    manager.configure(dir, registry);
+    manager.configure(dir, registry, join(workDir, `${manager.name}-cache`));
 
     await runIn(
       dir,
@@ -75,10 +76,13 @@ describe.concurrent.each(packageManagers)('$name installs the published packages
     const mock = await startInstalledMock(dir);
     try {
       const { stdout } = await runIn(dir, [process.execPath, 'consumer.mjs', mock.url]);
+      const { taskId } = JSON.parse(stdout) as { taskId: string };
+      // The mock serves each task's result itself.
       expect(JSON.parse(stdout)).toEqual({
         openapi: '3.1.0',
+        taskId: expect.stringMatching(/^task_[0-9a-f]+$/),
         state: 'success',
-        resultUrls: ['https://file.apixo.ai/video.mp4'],
+        resultUrls: [`${mock.url}/files/${taskId}/video.mp4`],
       });
     } finally {
       await mock.stop();

@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { root } from '../../scripts/lib/workspace.ts';
-import { runIn } from './package-managers.ts';
+import { runIn } from './run.ts';
 import { npmrc, type Registry } from './verdaccio.ts';
 
 /** Never copied: history, caches and the toolchain. node_modules is linked (see copyWorkspace). */

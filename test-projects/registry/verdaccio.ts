@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { runServer } from 'verdaccio';
+import { withoutNpmConfig } from './run.ts';
 
 export interface Registry {
   /** e.g. `http://127.0.0.1:41234/` */
@@ -19,7 +20,10 @@ export interface Registry {
  * registry npm is set up to use on this machine, and cached in `dir`.
  */
 export async function startRegistry(dir: string): Promise<Registry> {
-  const upstream = execFileSync('npm', ['config', 'get', 'registry'], { encoding: 'utf8' }).trim();
+  const upstream = execFileSync('npm', ['config', 'get', 'registry'], {
+    encoding: 'utf8',
+    env: withoutNpmConfig,
+  }).trim();
   const app: Server = await runServer({
     self_path: dir,
     storage: join(dir, 'storage'),
@@ -32,6 +36,8 @@ export async function startRegistry(dir: string): Promise<Registry> {
     // JWT tokens: a legacy token makes Verdaccio check the password (bcrypt, seconds) on every request.
     security: { api: { jwt: { sign: { expiresIn: '1h' } } } },
     web: { enable: false },
+    // At warn, two managers fetching one tarball at once make Verdaccio log "error saving file ... this
+    // package is already present" (verdaccio/verdaccio#1229): the second copy is not cached, both are served.
     log: { type: 'stdout', format: 'pretty', level: 'warn' },
   } as Parameters<typeof runServer>[0]);
   await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
