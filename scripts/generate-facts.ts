@@ -92,10 +92,15 @@ export const pollIntervalMs = ${facts.pollIntervalSeconds * 1000};
 
 const resolutionPattern = '(\\d+p)';
 
+/** `m:ss`, as the CLI prints durations. */
+const minutes = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
 /**
  * Rewrites the prose forms of the facts in a document: `$0.05/s at 480p` and `$0.05 at 480p` (prices),
  * `40 s at 480p` / `40 s for 480p` (first polls), `then every 10 s` / `then one every 10 s` (interval) and
- * the rows of a `| 480p | 40-120 s | 40 s | 10 s |` table. Returns the text and how many facts it found.
+ * the rows of a `| 480p | 40-120 s | 40 s | 10 s |` table, and the CLI's output as quoted
+ * (`estimated cost 0.50 USD (5 s of 720p at 0.10 USD/s)`, `typical 1:00–3:00 for 720p`). Returns the
+ * text and how many facts it found.
  */
 export function rewriteProse(text: string, facts: Facts): { text: string; found: number } {
   let found = 0;
@@ -113,11 +118,44 @@ export function rewriteProse(text: string, facts: Facts): { text: string; found:
         return item ? `${formatUsd(item.usdPerSecond)}${perSecond ?? ''}${at}${resolution}` : match;
       },
     )
+    // Typical ranges, `40–120 s at 480p`, before first polls, whose form ends theirs.
     .replace(
-      new RegExp(`\\b\\d+ s(\\s+(?:at|for)\\s+)${resolutionPattern}\\b`, 'g'),
+      new RegExp(`\\b\\d+–\\d+ s(\\s+at\\s+)${resolutionPattern}\\b`, 'g'),
+      (match, at, resolution) => {
+        const item = of(resolution);
+        if (!item) return match;
+        const [low, high] = item.typicalSeconds;
+        return `${low}–${high} s${at}${resolution}`;
+      },
+    )
+    .replace(
+      new RegExp(`(?<![–\\d])\\b\\d+ s(\\s+(?:at|for)\\s+)${resolutionPattern}\\b`, 'g'),
       (match, at, resolution) => {
         const item = of(resolution);
         return item ? `${item.firstPollSeconds} s${at}${resolution}` : match;
+      },
+    )
+    // The CLI's output as the READMEs quote it: `estimated cost 0.50 USD (5 s of 720p at 0.10 USD/s)`.
+    .replace(
+      new RegExp(
+        `estimated cost \\d+\\.\\d+ USD \\((\\d+) s of ${resolutionPattern} at \\d+\\.\\d+ USD/s\\)`,
+        'g',
+      ),
+      (match, seconds, resolution) => {
+        const item = of(resolution);
+        if (!item) return match;
+        const usd = (Number(seconds) * item.usdPerSecond).toFixed(2);
+        return `estimated cost ${usd} USD (${seconds} s of ${resolution} at ${item.usdPerSecond.toFixed(2)} USD/s)`;
+      },
+    )
+    // ... and `typical 1:00–3:00 for 720p`.
+    .replace(
+      new RegExp(`typical \\d+:\\d\\d–\\d+:\\d\\d for ${resolutionPattern}`, 'g'),
+      (match, resolution) => {
+        const item = of(resolution);
+        if (!item) return match;
+        const [low, high] = item.typicalSeconds;
+        return `typical ${minutes(low)}–${minutes(high)} for ${resolution}`;
       },
     )
     .replace(/\bthen (one )?every \d+ s\b/g, (_, one) => {
@@ -141,6 +179,8 @@ export function rewriteProse(text: string, facts: Facts): { text: string; found:
 export const proseFiles: readonly [path: string, minimumFacts: number][] = [
   ['spec/openapi.yaml', 15],
   ['packages/client/README.md', 6],
+  ['packages/cli/README.md', 4],
+  ['README.md', 4],
 ];
 
 if (import.meta.main) {

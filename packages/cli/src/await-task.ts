@@ -12,6 +12,11 @@ export interface AwaitTaskOptions {
   output: Output;
   signal: AbortSignal;
   resolution?: Resolution;
+  /**
+   * When the task was created (epoch ms), known when this process submitted it: the first status read
+   * then waits for the first poll time instead of going out at once to learn the creation time.
+   */
+  createdAt?: number;
   /** Seconds. */
   timeoutSeconds: number;
   /** Download the first result URL here. */
@@ -48,7 +53,7 @@ export async function awaitTask(
   taskId: string,
   options: AwaitTaskOptions,
 ): Promise<TaskResult> {
-  const { output, signal, resolution, timeoutSeconds, out } = options;
+  const { output, signal, resolution, createdAt, timeoutSeconds, out } = options;
   const errors = new WaitErrors();
   const progress = showWaitProgress(output, resolution, errors);
   let task: WanSucceededTask;
@@ -61,6 +66,7 @@ export async function awaitTask(
       },
       waitTimeoutMs: timeoutSeconds * 1000,
       ...(resolution === undefined ? {} : { resolution }),
+      ...(createdAt === undefined ? {} : { createdAt }),
     });
   } catch (error) {
     if (error instanceof WanTimeoutError && error.taskId === taskId) {

@@ -1,5 +1,4 @@
-import type { GenerationInput } from '@wan25/client';
-import { GenerateTaskRequestSchema, toValidationIssues, type ValidationIssue } from '@wan25/zod';
+import type { GenerationInput, ValidationIssue } from '@wan25/client';
 import { UsageError } from './exit.ts';
 
 /** `wan25 generate`'s input flags, as commander parses them (strings until validated). */
@@ -57,30 +56,6 @@ export function describeIssue(issue: ValidationIssue): string {
     return 'applies only to text-to-video, not to image-to-video';
   }
   return issue.message;
-}
-
-/**
- * Checks a request body with the spec's schema. Returns it typed, or every problem found, each naming
- * the field (`input.aspect_ratio`) and the rule (`must be one of 16:9, 9:16, 1:1 for 480p, not "4:3"`).
- */
-export function checkRequest(body: {
-  input: unknown;
-  callback_url?: string;
-}): { ok: true; request: TaskRequest } | { ok: false; issues: ValidationIssue[] } {
-  const request =
-    body.callback_url === undefined
-      ? { request_type: 'async', input: body.input }
-      : { request_type: 'callback', callback_url: body.callback_url, input: body.input };
-  const result = GenerateTaskRequestSchema.safeParse(request);
-  if (!result.success) return { ok: false, issues: toValidationIssues(result.error) };
-  const data = result.data;
-  return {
-    ok: true,
-    request: {
-      input: data.input as GenerationInput,
-      ...('callback_url' in data ? { callbackUrl: data.callback_url } : {}),
-    },
-  };
 }
 
 /**

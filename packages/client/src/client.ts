@@ -1,10 +1,12 @@
 import type { GenerationInput, paths } from '@wan25/types';
-import { GenerateTaskRequestSchema, GenerateTaskResponseSchema, toValidationIssues } from '@wan25/zod/mini';
+import { GenerateTaskResponseSchema, toValidationIssues } from '@wan25/zod/mini';
 import createClient, { type Client } from 'openapi-fetch';
+import { checkedInputs, checkTaskRequest } from './check-input.ts';
 import { statusRefused } from './created.ts';
 import { readEnv } from './env.ts';
 import { issue, WanApiError, WanError, WanValidationError } from './errors.ts';
 import { checkNumbers } from './options.ts';
+import { HelperRequest } from './request.ts';
 import { parseRetryAfter } from './retry.ts';
 import { checkApiKey, createRedactor } from './secret.ts';
 import { toTask, type WanSucceededTask, type WanTask } from './task.ts';
@@ -66,7 +68,10 @@ export interface GenerateOptions extends Omit<WaitForTaskOptions, 'resolution' |
 }
 
 export interface WanClient {
-  /** Submits a task and answers with its id. Validates the request first (unless `validate: false`). */
+  /**
+   * Submits a task and answers with its id. Validates the request first (unless `validate: false`, or
+   * the input is one `checkTaskInput` returned).
+   */
   submit(input: GenerationInput, options?: SubmitOptions): Promise<{ taskId: string }>;
   /** Reads a task's state once. */
   getTask(taskId: string, options?: GetTaskOptions): Promise<WanTask>;
@@ -106,6 +111,9 @@ function resolveBaseUrl(given: string | undefined): string {
   return baseUrl.replace(/\/+$/, '');
 }
 
+/** Options whose fields may also be given as undefined (what the client passes on internally). */
+type Loose<T> = { [K in keyof T]?: T[K] | undefined };
+
 const cut = (text: string, length: number) =>
   text.length <= length ? text : `${text.slice(0, length)}... (${text.length} characters in all)`;
 
@@ -121,16 +129,24 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
   const transport = createTransport({
     apiKey,
     redact,
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    fetch: options.fetch,
     maxRetries: options.maxRetries ?? 2,
     requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
     maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
     unsafeRetrySubmits: options.unsafeRetrySubmits ?? false,
   });
+  const baseUrl = resolveBaseUrl(options.baseUrl);
+  const headers = options.headers ?? {};
   const api = createClient<paths>({
-    baseUrl: resolveBaseUrl(options.baseUrl),
-    headers: options.headers ?? {},
+    baseUrl,
+    headers,
     fetch: (request) => transport(request, { signal: request.signal }),
+  });
+  // The task helpers' own client: the same transport, lighter requests (see HelperRequest).
+  const helpers = createClient<paths>({
+    baseUrl,
+    headers,
+    Request: HelperRequest as unknown as typeof Request,
   });
 
   /** An error answer as a `WanApiError`: the key masked first, then the body cut to an excerpt. */
@@ -157,36 +173,36 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
       message: `${operation} failed with HTTP ${response.status}: ${cut(detail, detailLength)}${hint}`,
       headers: redact(response.headers),
       body: text.length <= bodyExcerptLength ? masked : cut(text, bodyExcerptLength),
-      ...(typeof fields.code === 'number' ? { apiCode: fields.code } : {}),
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      apiCode: typeof fields.code === 'number' ? fields.code : undefined,
+      retryAfterMs,
     });
   }
 
-  /** Runs one openapi-fetch call through the transport with this call's options, and reads its answer. */
-  async function call<T>(
+  /**
+   * Runs one openapi-fetch call through the transport with this call's options, and reads its answer: an
+   * error answer as a `WanApiError`, a successful one as JSON (read by the transport, under its deadline).
+   */
+  async function call(
     operation: string,
     subject: string,
     send: (
       fetch: (request: Request) => Promise<Response>,
-    ) => Promise<{ data?: T; error?: unknown; response: Response }>,
+    ) => Promise<{ error?: unknown; response: Response }>,
     callOptions: CallOptions,
-  ): Promise<T> {
-    let result: { data?: T; error?: unknown; response: Response };
+  ): Promise<unknown> {
+    const { error, response } = await send((request) => transport(request, callOptions));
+    if (!response.ok) throw apiError(operation, response, error);
+    const text = await transport.readText(response);
     try {
-      result = await send((request) => transport(request, callOptions));
-    } catch (error) {
-      if (error instanceof SyntaxError) {
-        throw new WanValidationError(subject, [issue('(body)', 'must be JSON', 'invalid_json')], {
-          fromResponse: true,
-        });
-      }
-      throw error;
+      return JSON.parse(text);
+    } catch {
+      throw new WanValidationError(subject, [issue('(body)', 'must be JSON', 'invalid_json')], {
+        fromResponse: true,
+      });
     }
-    if (!result.response.ok) throw apiError(operation, result.response, result.error);
-    return result.data as T;
   }
 
-  function callOptionsOf(options: RequestOptions, signalBeforeSending?: AbortSignal): CallOptions {
+  function callOptionsOf(options: Loose<RequestOptions>, signalBeforeSending?: AbortSignal): CallOptions {
     if (options.maxRetries !== undefined || options.requestTimeoutMs !== undefined) {
       checkNumbers('Invalid request options', {
         maxRetries: [options.maxRetries, 'a non-negative integer'],
@@ -198,12 +214,13 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
       signalBeforeSending,
       requestTimeoutMs: options.requestTimeoutMs,
       maxRetries: options.maxRetries,
+      readsBody: true,
     };
   }
 
   async function submitTask(
     input: GenerationInput,
-    { callbackUrl, headers, ...requestOptions }: SubmitOptions,
+    { callbackUrl, headers, ...requestOptions }: Loose<SubmitOptions>,
     signalBeforeSending?: AbortSignal,
   ): Promise<{ taskId: string }> {
     const callOptions = callOptionsOf(requestOptions, signalBeforeSending);
@@ -214,19 +231,16 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     const wireBody = JSON.stringify(body);
     // What is sent and validated is the JSON: it drops keys set to undefined, and turns NaN or a Date into other values.
     const sent = JSON.parse(wireBody) as typeof body;
-    if (validate) {
-      const result = GenerateTaskRequestSchema.safeParse(sent);
-      if (!result.success)
-        throw new WanValidationError('Invalid task request', toValidationIssues(result.error));
-    }
+    if (validate && !(callbackUrl === undefined && checkedInputs.has(input))) checkTaskRequest(sent);
     const subject = 'Invalid submit response';
-    const answer: unknown = await call(
+    const answer = await call(
       submitOperation,
       subject,
       (fetch) =>
-        api.POST(generatePath, {
+        helpers.POST(generatePath, {
           body: sent,
           bodySerializer: () => wireBody,
+          parseAs: 'stream',
           fetch,
           ...(headers ? { headers } : {}),
         }),
@@ -259,11 +273,16 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     }
     const callOptions = callOptionsOf(requestOptions);
     const subject = `Invalid status response for task ${taskId}`;
-    const answer: unknown = await call(
+    const answer = await call(
       `Reading task ${taskId}`,
       subject,
       (fetch) =>
-        api.GET(statusPath, { params: { query: { taskId } }, fetch, ...(headers ? { headers } : {}) }),
+        helpers.GET(statusPath, {
+          params: { query: { taskId } },
+          parseAs: 'stream',
+          fetch,
+          ...(headers ? { headers } : {}),
+        }),
       callOptions,
     );
     return toTask(answer, subject, validate);
@@ -279,15 +298,7 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
       const { signal, requestTimeoutMs, headers } = waitOptions;
       // The signal may stop the submit only before it is sent: once sent it may create a task, so it
       // finishes (within its own deadline) and its id reaches onSubmitted before the abort is honoured.
-      const { taskId } = await submitTask(
-        input,
-        {
-          ...(callbackUrl === undefined ? {} : { callbackUrl }),
-          ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
-          ...(headers === undefined ? {} : { headers }),
-        },
-        signal,
-      );
+      const { taskId } = await submitTask(input, { callbackUrl, requestTimeoutMs, headers }, signal);
       await onSubmitted?.(taskId);
       if (signal?.aborted) throw signal.reason;
       const resolution = input.resolution ?? '1080p';

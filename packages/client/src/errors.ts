@@ -48,8 +48,8 @@ export class WanApiError extends WanError {
     status: number;
     message: string;
     headers: Headers;
-    apiCode?: number;
-    retryAfterMs?: number;
+    apiCode?: number | undefined;
+    retryAfterMs?: number | undefined;
     body: unknown;
   }) {
     super(init.message);

@@ -1,4 +1,5 @@
 export type { Duration, FailCode, GenerationInput, Resolution } from '@wan25/types';
+export { checkTaskInput } from './check-input.ts';
 export {
   createWanClient,
   defaultBaseUrl,

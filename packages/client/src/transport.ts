@@ -1,8 +1,9 @@
 import { raceAbort, sleep } from './abort.ts';
-import { watchBody } from './body.ts';
+import { type BodyWatch, readWatchedText, watchBody } from './body.ts';
 import { mayHaveCreatedTask, statusRefused } from './created.ts';
 import { WanConnectionError, WanTimeoutError } from './errors.ts';
 import { createRateGate } from './rate-gate.ts';
+import type { OutgoingRequest } from './request.ts';
 import {
   backoffDelay,
   maxRetryAfterMs,
@@ -16,7 +17,8 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface TransportOptions {
   apiKey: string;
-  fetch: FetchLike;
+  /** A caller's own `fetch`; without one, the platform's (looked up at each call). */
+  fetch?: FetchLike | undefined;
   maxRetries: number;
   requestTimeoutMs: number;
   maxResponseBytes: number;
@@ -36,10 +38,19 @@ export interface CallOptions {
   signalBeforeSending?: AbortSignal | undefined;
   requestTimeoutMs?: number | undefined;
   maxRetries?: number | undefined;
+  /**
+   * The caller reads a successful answer's body with `transport.readText` (openapi-fetch's
+   * `parseAs: 'stream'`): it gets the body as it came, watched as it is read, not wrapped in a second stream.
+   */
+  readsBody?: boolean | undefined;
 }
 
-/** Given to openapi-fetch as its `fetch`: the one path every request of the client takes. */
-export type Transport = (request: Request, call: CallOptions) => Promise<Response>;
+export interface Transport {
+  /** Behind openapi-fetch's `fetch`: the one path every request of the client takes. */
+  (request: OutgoingRequest, call: CallOptions): Promise<Response>;
+  /** The body of a successful answer to a `readsBody` call, read whole under its attempt's deadline and size limit. */
+  readText(response: Response): Promise<string>;
+}
 
 /**
  * The one place that adds auth, per-attempt deadlines, the shared rate-limit pause, retries and the
@@ -56,6 +67,8 @@ export type Transport = (request: Request, call: CallOptions) => Promise<Respons
 export function createTransport(options: TransportOptions): Transport {
   const { apiKey, redact, unsafeRetrySubmits, maxResponseBytes } = options;
   const gate = createRateGate();
+  // Successful answers to `readsBody` calls, with the watch their reader applies.
+  const unread = new WeakMap<Response, BodyWatch>();
 
   function connectionError(describe: string, error: unknown): WanConnectionError {
     const code = systemErrorCode(error);
@@ -95,31 +108,34 @@ export function createTransport(options: TransportOptions): Transport {
     };
     let response: Response;
     try {
-      response = await raceAbort(
-        options.fetch(url, { ...init, signal: controller.signal }),
-        controller.signal,
-      );
+      const sending = (options.fetch ?? fetch)(url, { ...init, signal: controller.signal });
+      // The platform's fetch rejects as soon as its signal aborts; a caller's own may ignore the signal.
+      response = await (options.fetch ? raceAbort(sending, controller.signal) : sending);
     } catch (error) {
       settle();
       if (controller.signal.aborted) throw controller.signal.reason;
       throw connectionError(describe, error);
     }
-    return watchBody(response, {
+    const watch: BodyWatch = {
       limitBytes: maxResponseBytes,
       signal: controller.signal,
       onSettled: settle,
       toError: (error) => connectionError(`${describe} (reading the answer)`, error),
       describe,
-    });
+    };
+    if (call.readsBody && response.ok) {
+      unread.set(response, watch);
+      return response;
+    }
+    return watchBody(response, watch);
   }
 
-  return async (request, call) => {
-    const { method, url } = request;
+  async function send(request: OutgoingRequest, call: CallOptions): Promise<Response> {
+    const { method, url, headers } = request;
     const isRead = method === 'GET' || method === 'HEAD';
     const maxRetries = call.maxRetries ?? options.maxRetries;
     const timeoutMs = call.requestTimeoutMs ?? options.requestTimeoutMs;
-    // The request is openapi-fetch's own copy, made for this call: its headers can take the key.
-    const { headers } = request;
+    // The request is made for this call (by openapi-fetch): its headers can take the key.
     headers.set('Authorization', `Bearer ${apiKey}`);
     const body = request.body === null ? undefined : await request.text();
     const init: RequestInit = { method, headers, redirect: 'error', ...(body === undefined ? {} : { body }) };
@@ -128,12 +144,14 @@ export function createTransport(options: TransportOptions): Transport {
     const waitSignal = call.signal ?? call.signalBeforeSending;
 
     for (let attemptIndex = 0; ; attemptIndex++) {
-      await gate.pass(waitSignal);
+      const closed = gate.pass(waitSignal);
+      if (closed) await closed;
       let delayMs: number;
       try {
         const response = await attempt(url, init, call, timeoutMs, describe);
         const { status } = response;
         if (status !== 429) gate.answered();
+        if (!retryableStatuses.has(status)) return response;
         const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
         if (status === 429 && (retryAfterMs === undefined || retryAfterMs <= maxRetryAfterMs)) {
           // Every request of the client waits this out at the gate, this one's retry included.
@@ -141,7 +159,6 @@ export function createTransport(options: TransportOptions): Transport {
         }
         const retryable =
           attemptIndex < maxRetries &&
-          retryableStatuses.has(status) &&
           mayRetry(statusRefused(status)) &&
           (retryAfterMs === undefined || retryAfterMs <= maxRetryAfterMs);
         if (!retryable) return response;
@@ -157,5 +174,10 @@ export function createTransport(options: TransportOptions): Transport {
       }
       if (delayMs > 0) await sleep(delayMs, waitSignal);
     }
-  };
+  }
+
+  return Object.assign(send, {
+    // Every successful answer to a `readsBody` call has its watch here.
+    readText: (response: Response) => readWatchedText(response, unread.get(response) as BodyWatch),
+  });
 }

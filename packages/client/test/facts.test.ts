@@ -42,6 +42,20 @@ describe('facts generated from the spec', () => {
     expect(text).not.toMatch(/\$0\.10(\/s)? at 720p/);
   });
 
+  it("renders changed facts into the CLI's output as the READMEs quote it", () => {
+    const changed = structuredClone(facts);
+    const hd = changed.resolutions['720p'];
+    if (!hd) throw new Error('no 720p facts');
+    hd.usdPerSecond = 0.12;
+    hd.typicalSeconds = [70, 200];
+    const cliReadme = readFileSync(new URL('../../cli/README.md', import.meta.url), 'utf8');
+    const { text } = rewriteProse(cliReadme, changed);
+    expect(text).toContain('estimated cost 0.60 USD (5 s of 720p at 0.12 USD/s)');
+    expect(text).toContain('(typical 1:10–3:20 for 720p)');
+    expect(text).not.toContain('typical 1:00–3:00 for 720p');
+    expect(text).toMatch(/40–120 s at 480p, 70–200 s at\s+720p/);
+  });
+
   it('leaves the prose as it is when it already states the facts', () => {
     const { text, found } = rewriteProse(specText, facts);
     expect(text).toBe(specText);

@@ -218,6 +218,20 @@ describe.each(Object.entries(keys))('under faults, with %s', (_, apiKey) => {
     expect(mayHaveCreatedTask(error)).toBe(true);
   });
 
+  it.each([
+    ['an oversize answer', faults.endless(8 * 1024 * 1024), WanResponseTooLargeError],
+    ['a dribbled body', faults.dribble(JSON.stringify(accepted), 100), WanTimeoutError],
+  ] as const)('wan.api reads under the same watch: %s', async (_, fault, expected) => {
+    server.answer(fault);
+    const wan = createWanClient({ apiKey, baseUrl: server.url, requestTimeoutMs, maxRetries: 0 });
+    const { error, ms } = await failure(() =>
+      wan.api.GET('/statusTask/wan-2-5-video', { params: { query: { taskId: 'task_1' } } }),
+    );
+    expect(error).toBeInstanceOf(expected);
+    expect(ms).toBeLessThan(requestTimeoutMs + 1_000);
+    expectKeyAbsent(error, apiKey);
+  });
+
   it('status reads: retried on 5xx and resets, then a typed error within the deadlines', async () => {
     server.answer(faults.json(503, { code: 503 }));
     const before = gets();

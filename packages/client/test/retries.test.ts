@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createWanClient, WanApiError, WanConnectionError, WanTimeoutError } from '../src/index.ts';
+import {
+  createWanClient,
+  WanApiError,
+  WanConnectionError,
+  WanResponseTooLargeError,
+  WanTimeoutError,
+} from '../src/index.ts';
 import {
   accepted,
   apiKey,
@@ -193,6 +199,16 @@ describe('per-request deadline and abort cover the body too', () => {
     expect(error).toBeInstanceOf(WanTimeoutError);
   });
 
+  it('wan.api: gives WanTimeoutError when the body stalls', async () => {
+    const fetch = fakeFetch(stalledBody);
+    const wan = createWanClient({ apiKey, baseUrl, fetch, requestTimeoutMs: 5_000, maxRetries: 0 });
+    const { error } = await settle(
+      wan.api.GET('/statusTask/wan-2-5-video', { params: { query: { taskId: 'task_1' } } }),
+      5_000,
+    );
+    expect(error).toBeInstanceOf(WanTimeoutError);
+  });
+
   it('rejects with the abort reason when aborted mid-body', async () => {
     const fetch = fakeFetch(stalledBody);
     const controller = new AbortController();
@@ -201,4 +217,55 @@ describe('per-request deadline and abort cover the body too', () => {
     controller.abort('stop');
     expect(await outcome).toEqual({ error: 'stop' });
   });
+});
+
+describe('the answer size limit holds on both read paths (task helpers and wan.api)', () => {
+  const maxResponseBytes = 1_000;
+  /** A 200 whose body streams 64 chunks of 64 kB (4 MiB), counting what was pulled. */
+  function hugeBody(declaredLength?: number) {
+    const pulled = { chunks: 0 };
+    const answer = () =>
+      new Response(
+        new ReadableStream({
+          pull(controller) {
+            pulled.chunks++;
+            controller.enqueue(new Uint8Array(64 * 1024).fill(32));
+            if (pulled.chunks === 64) controller.close();
+          },
+        }),
+        {
+          status: 200,
+          headers: {
+            'Content-Type': 'application/json',
+            ...(declaredLength === undefined ? {} : { 'Content-Length': String(declaredLength) }),
+          },
+        },
+      );
+    return { pulled, answer };
+  }
+  const reads: Record<string, (wan: ReturnType<typeof createWanClient>) => Promise<unknown>> = {
+    'getTask()': (wan) => wan.getTask('task_1'),
+    'wan.api.GET': (wan) =>
+      wan.api.GET('/statusTask/wan-2-5-video', { params: { query: { taskId: 'task_1' } } }),
+  };
+
+  it.each(Object.entries(reads))('%s: a body past the limit ends the read unread', async (_, read) => {
+    const { pulled, answer } = hugeBody();
+    const wan = createWanClient({ apiKey, baseUrl, fetch: fakeFetch(answer), maxResponseBytes });
+    const { error } = await settle(read(wan), 0);
+    expect(error).toBeInstanceOf(WanResponseTooLargeError);
+    expect(error).toMatchObject({ status: 200, limitBytes: maxResponseBytes });
+    expect(pulled.chunks).toBeLessThan(4);
+  });
+
+  it.each(Object.entries(reads))(
+    '%s: a declared length past the limit is refused at once',
+    async (_, read) => {
+      const { pulled, answer } = hugeBody(maxResponseBytes + 1);
+      const wan = createWanClient({ apiKey, baseUrl, fetch: fakeFetch(answer), maxResponseBytes });
+      const { error } = await settle(read(wan), 0);
+      expect(error).toBeInstanceOf(WanResponseTooLargeError);
+      expect(pulled.chunks).toBeLessThan(2);
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createWanClient, WanApiError, WanError, WanValidationError } from '../src/index.ts';
+import { checkTaskInput, createWanClient, WanApiError, WanError, WanValidationError } from '../src/index.ts';
 import { accepted, apiKey, baseUrl, errorBody, fakeFetch, networkError, textToVideo } from './fake-fetch.ts';
 
 afterEach(() => {
@@ -163,5 +163,35 @@ describe('submit', () => {
     await expect(createWanClient({ apiKey, baseUrl, fetch }).submit(textToVideo)).rejects.toThrow(
       /data\.taskId/,
     );
+  });
+});
+
+describe('checkTaskInput', () => {
+  it('names every problem like submit, and returns the JSON form frozen', () => {
+    expect(() => checkTaskInput({ mode: 'text-to-video', prompt: '', duration: 7 } as never)).toThrow(
+      WanValidationError,
+    );
+    try {
+      checkTaskInput({ mode: 'text-to-video', prompt: '', duration: 7 } as never);
+    } catch (error) {
+      expect((error as WanValidationError).issues.map(({ path }) => path).sort()).toEqual([
+        'input.duration',
+        'input.prompt',
+      ]);
+    }
+    const checked = checkTaskInput({ ...textToVideo, seed: undefined } as never);
+    expect(checked).toEqual(textToVideo);
+    expect(Object.isFrozen(checked)).toBe(true);
+  });
+
+  it('submit sends a checked input as it is, but still checks a callback URL given with it', async () => {
+    const fetch = fakeFetch(() => accepted());
+    const wan = createWanClient({ apiKey, baseUrl, fetch });
+    const checked = checkTaskInput(textToVideo);
+    await expect(wan.submit(checked)).resolves.toEqual({ taskId: 'task_1' });
+    await expect(wan.submit(checked, { callbackUrl: 'http://not-https.test/hook' })).rejects.toThrow(
+      /callback_url/,
+    );
+    expect(fetch.calls).toHaveLength(1);
   });
 });

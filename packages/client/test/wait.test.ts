@@ -236,11 +236,9 @@ describe('waitForTask endings', () => {
     await vi.advanceTimersByTimeAsync(30_000);
     expect(fetch.calls).toHaveLength(1);
     const reason = new Error('user cancelled');
-    const abortedAt = Date.now();
     controller.abort(reason);
     await vi.advanceTimersByTimeAsync(0);
     expect(wait.error).toBe(reason);
-    expect(Date.now() - abortedAt).toBeLessThanOrEqual(100);
     await vi.advanceTimersByTimeAsync(900_000);
     expect(fetch.calls).toHaveLength(1);
   });

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { GenerationInput } from '@wan25/client';
+import { checkTaskInput, type GenerationInput, WanValidationError } from '@wan25/client';
 import { UsageError } from '../exit.ts';
-import { checkRequest, describeIssue, withMode } from '../input.ts';
+import { describeIssue, withMode } from '../input.ts';
 
 /** One task of a batch file. */
 export interface BatchLine {
@@ -45,7 +45,8 @@ export function hashLine(text: string): string {
 /**
  * Reads a JSONL batch file: one task input per line, an object as the API's `input` field takes it
  * (`mode` may be left out: it follows from `image_urls`). Blank lines are skipped. Every line is checked
- * before anything is sent; problems throw one `UsageError` naming each line, field and rule.
+ * (by the client's `checkTaskInput`, once) before anything is sent; problems throw one `UsageError`
+ * naming each line, field and rule.
  */
 export async function readBatchFile(file: string): Promise<BatchLine[]> {
   let text: string;
@@ -71,16 +72,17 @@ export async function readBatchFile(file: string): Promise<BatchLine[]> {
       issues.push({ line, path: '', code: 'invalid_type', message });
       return;
     }
-    const checked = checkRequest({ input: withMode(value as Record<string, unknown>) });
-    if (checked.ok) lines.push({ line, hash: hashLine(raw), input: checked.request.input });
-    else
-      for (const issue of checked.issues)
-        issues.push({
-          line,
-          path: issue.path.replace(/^input\.?/, ''),
-          code: (issue as { code?: string }).code ?? 'invalid_value', // FIXME(zod merge): issue.code
-          message: describeIssue(issue),
-        });
+    try {
+      // Checked once, here: `submit` sends what checkTaskInput returned without checking it again.
+      const input = checkTaskInput(withMode(value as Record<string, unknown>) as GenerationInput);
+      lines.push({ line, hash: hashLine(raw), input });
+    } catch (error) {
+      if (!(error instanceof WanValidationError)) throw error;
+      for (const issue of error.issues) {
+        const path = issue.path.replace(/^input\.?/, '');
+        issues.push({ line, path, code: issue.code, message: describeIssue(issue) });
+      }
+    }
   });
   if (issues.length > 0) throw new BatchFileError(file, issues);
   if (lines.length === 0) throw new UsageError(`${file} has no tasks: write one JSON object per line`);

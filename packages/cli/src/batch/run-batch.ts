@@ -123,12 +123,14 @@ export async function runBatch(
     event(`line ${line.line}: saved ${file}`);
   }
 
-  async function waitFor(line: BatchLine, taskId: string): Promise<void> {
+  /** Waits for a line's task; `createdAt` when this run submitted it (no read at once to learn it). */
+  async function waitFor(line: BatchLine, taskId: string, createdAt?: number): Promise<void> {
     const errors = new WaitErrors();
     try {
       const task = await wan.waitForTask(taskId, {
         signal,
         resolution: line.input.resolution ?? '1080p',
+        ...(createdAt === undefined ? {} : { createdAt }),
         waitTimeoutMs: options.timeoutSeconds * 1000,
         onProgress: (_task, { lastError }) => {
           if (lastError) errors.add(lastError);
@@ -176,6 +178,7 @@ export async function runBatch(
     }
     set(line.line, { status: 'unknown' });
     let taskId: string;
+    const createdAt = Date.now();
     try {
       // Not cancelled by Ctrl-C: an aborted submit may still create a task that the journal would not know.
       // A 429 is waited out by the client (its pause is shared by every worker); one that outlasts it stops
@@ -215,7 +218,7 @@ export async function runBatch(
       unrecorded.add(line.line);
       return;
     }
-    if (!signal.aborted) await waitFor(line, taskId);
+    if (!signal.aborted) await waitFor(line, taskId, createdAt);
     else running.set(line.line, 'stopped');
   }
 

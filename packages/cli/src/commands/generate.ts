@@ -74,6 +74,8 @@ async function generate(
     output.note('Stopping: letting the submit in flight finish first, so that its task id is not lost');
   signal.addEventListener('abort', onInterrupt, { once: true });
   let taskId: string;
+  // Taken before the submit, like the client's generate(): the task is created no earlier.
+  const createdAt = Date.now();
   try {
     ({ taskId } = await wan.submit(input, callbackUrl === undefined ? {} : { callbackUrl }));
   } catch (error) {
@@ -108,6 +110,7 @@ async function generate(
     output,
     signal,
     resolution,
+    createdAt,
     timeoutSeconds: flags.timeout,
     ...(flags.out === undefined ? {} : { out: flags.out }),
   });
