@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { CallbackSender } from './callbacks.ts';
 import { createGateway } from './gateway.ts';
 import { originOf } from './http.ts';
-import { createPrism } from './prism.ts';
 import { loadSpec } from './spec.ts';
 import { TaskBook } from './tasks.ts';
 
@@ -61,6 +60,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
 
   const spec = loadSpec();
+  // Prism takes a second or two to load: on the first start, not on import (`wan25-mock --help`, type imports).
+  const { createPrism } = await import('./prism.ts');
   const prism = await createPrism(spec.forPrism);
   const say = log ? (line: string) => console.log(`wan25-mock: ${line}`) : undefined;
   const callbacks = new CallbackSender({
