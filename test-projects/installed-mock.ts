@@ -18,17 +18,17 @@ export async function startInstalledMock(projectDir: string, args: string[] = []
   const stop = async () => {
     if (mock.exitCode !== null || mock.signalCode !== null) return;
     const exited = new Promise((resolve) => mock.once('exit', resolve));
-    mock.kill('SIGTERM'); // wan25-mock stops its Prism, then exits
+    mock.kill('SIGTERM'); // wan25-mock closes its server, then exits 0
     await exited;
   };
-  // `wan25-mock --port 0` prints the URL it serves on once Prism answers HTTP.
+  // `wan25-mock --port 0` prints the URL it serves on once it answers HTTP.
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const onData = (chunk: string) => {
       output += chunk;
       const announced = /serving .* at (http:\/\/\S+)\s/.exec(output)?.[1]; // whole once whitespace follows
       if (announced === undefined) return;
-      mock.stdout?.off('data', onData).resume(); // keep draining Prism's request log
+      mock.stdout?.off('data', onData).resume(); // keep draining its request log
       resolve(announced);
     };
     mock.stdout?.setEncoding('utf8').on('data', onData);

@@ -1,13 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { startMockServer } from '@wan25/mock';
 import { requestExamples } from '@wan25/test-utils';
-// Prism alone, started exactly as the mock starts it: the baseline the mock's own layer is measured against.
-import { findFreePort, waitForHttp } from '../../packages/mock/src/http.ts';
-import { spawnPrism } from '../../packages/mock/src/prism.ts';
-import { loadSpec } from '../../packages/mock/src/spec.ts';
 import { median } from './measure.ts';
+import { type Running, startPrismAlone } from './prism-alone.ts';
 import type { Check, Section } from './report.ts';
 
 const starts = 5;
@@ -18,30 +13,11 @@ const submitPath = '/generateTask/wan-2-5-video';
 const statusPath = '/statusTask/wan-2-5-video?taskId=';
 const headers = { Authorization: 'Bearer bench-key', 'Content-Type': 'application/json' };
 
-interface Running {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** Prism on the bundled spec, with no mock in front of it. */
-async function startPrismOnly(): Promise<Running> {
-  const host = '127.0.0.1';
-  const port = await findFreePort(host);
-  const child: ChildProcess = spawnPrism({ spec: loadSpec().forPrism, host, port });
-  const exited = once(child, 'exit');
-  const url = `http://${host}:${port}`;
-  const close = async () => {
-    process.kill(-(child.pid as number), 'SIGTERM');
-    await exited;
-  };
-  if (!(await waitForHttp(url, () => child.exitCode === null)))
-    throw new Error('Prism exited before answering');
-  return { url, close };
-}
-
 /**
- * The mock in a worker thread, as a test runner has it (vitest's global setup runs apart from the test
- * workers): the load generator then does not share an event loop with the mock, as it does not with Prism.
+ * The mock in a worker thread of its own, as a test runner has it (vitest's global setup runs apart from
+ * the test workers), importing @wan25/mock afresh: its start-up counts loading Prism, as Prism alone's
+ * counts starting Node and loading Prism, and the load generator does not share an event loop with it, as
+ * it does not with Prism alone.
  */
 async function startMockApart(): Promise<Running> {
   const worker = new Worker(new URL('./mock-worker.ts', import.meta.url));
@@ -56,10 +32,8 @@ async function startMockApart(): Promise<Running> {
   };
 }
 
-// Start-up as a suite calls it (in its own process); load with the mock apart from the load generator.
-const startups = { prism: startPrismOnly, mock: () => startMockServer() };
-const underLoad = { prism: startPrismOnly, mock: startMockApart };
-type Subject = keyof typeof startups;
+const servers = { prism: startPrismAlone, mock: startMockApart };
+type Subject = keyof typeof servers;
 
 async function expectOk(response: Response): Promise<string> {
   const text = await response.text();
@@ -72,7 +46,7 @@ const submit = (url: string, body: string) => fetch(`${url}${submitPath}`, { met
 /** From starting the server to holding the first 200 answer of a status read. */
 async function timeToFirstAnswer(subject: Subject): Promise<number> {
   const startedAt = performance.now();
-  const server = await startups[subject]();
+  const server = await servers[subject]();
   try {
     await expectOk(await fetch(`${server.url}${statusPath}task_bench`, { headers }));
     return performance.now() - startedAt;
@@ -90,7 +64,7 @@ async function requestsPerSecond(
   subject: Subject,
 ): Promise<{ perSecond: number; p50Ms: number; p99Ms: number }> {
   const quickstart = JSON.stringify(requestExamples(submitPath, 'post')[0]?.value);
-  const server = await underLoad[subject]();
+  const server = await servers[subject]();
   try {
     const { data } = JSON.parse(await expectOk(await submit(server.url, quickstart))) as {
       data: { taskId: string };
@@ -121,7 +95,7 @@ async function requestsPerSecond(
 }
 
 /**
- * The mock (startMockServer: its own server in front of Prism) against Prism alone, measured side by side:
+ * The mock (startMockServer: its server with Prism in the same thread) against Prism alone, side by side:
  * start-up to first answer (median of a few starts, alternating) and throughput at concurrency 20.
  */
 export async function measureMock(): Promise<Section> {
@@ -164,7 +138,7 @@ export async function measureMock(): Promise<Section> {
       `requests/s at concurrency ${concurrency} (${loadRequests} requests, submit and status alternating)`,
       'latency p50 / p99',
     ],
-    rows: [row('prism', 'Prism alone'), row('mock', 'the mock (its server in front of Prism)')],
+    rows: [row('prism', 'Prism alone'), row('mock', 'the mock (Prism in its process)')],
     notes: [
       `Ratios: start-up ${startupRatio.toFixed(2)}x, throughput ${throughputRatio.toFixed(2)}x (limit ${maxRatio}x each).`,
     ],

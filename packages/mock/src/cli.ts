@@ -83,8 +83,8 @@ const starting = startMockServer({
   process.exit(1);
 });
 
-// Handle the signals from the start: one that arrives while Prism starts must still stop it, and a
-// second Ctrl-C while Prism stops must not leave it behind.
+// SIGINT and SIGTERM close the server (also one still starting) and exit 0; a second signal while it
+// closes changes nothing.
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
@@ -97,7 +97,5 @@ process.on('SIGTERM', stop);
 
 const server = await starting;
 if (!stopping) {
-  console.log(
-    `wan25-mock: serving the Wan 2.5 API mock at ${server.url} (Prism pid ${server.pid}; Ctrl-C stops it)`,
-  );
+  console.log(`wan25-mock: serving the Wan 2.5 API mock at ${server.url} (Ctrl-C stops it)`);
 }

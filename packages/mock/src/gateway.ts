@@ -1,12 +1,14 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallbackSender } from './callbacks.ts';
-import { hopHeaders, type PrismAnswer, type PrismClient } from './prism-client.ts';
+import { corsHeaders, isJsonMediaType, isPreflight } from './http.ts';
+import { parsePrefer } from './prefer.ts';
+import type { Prism, PrismAnswer } from './prism.ts';
 import { type MockSpec, type StatusEnvelope, statusPath, submitPath } from './spec.ts';
 import { defaultOutcome, describeTask, exampleAt, isFinal, type MockTask, type TaskBook } from './tasks.ts';
 import { describeViolations } from './violations.ts';
 
 export interface GatewayOptions {
-  prism: PrismClient;
+  prism: Prism;
   spec: MockSpec;
   tasks: TaskBook;
   callbacks: CallbackSender;
@@ -19,7 +21,8 @@ export interface GatewayOptions {
 
 interface Answer {
   status: number;
-  headers: IncomingHttpHeaders;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
   body: Buffer;
   /** Said after the request line when logging. */
   note?: string;
@@ -33,21 +36,27 @@ interface Answer {
 export function createGateway(options: GatewayOptions) {
   const { prism, spec, tasks, callbacks, video, log } = options;
 
-  async function submit(request: IncomingMessage, body: Buffer, filesUrl: string): Promise<Answer> {
+  async function submit(
+    request: IncomingMessage,
+    path: string,
+    body: unknown,
+    filesUrl: string,
+  ): Promise<Answer> {
     const prefer = parsePrefer(request.headers.prefer);
+    const example = prefer.get('example');
     // `Prefer: example=NAME` naming a status example picks the task's outcome; Prism only knows the
     // submit's own examples, so it does not see that preference.
-    const outcome =
-      prefer.example !== undefined && spec.statusExamples.has(prefer.example) ? prefer.example : undefined;
+    const outcome = example !== undefined && spec.statusExamples.has(example) ? example : undefined;
     const headers =
       outcome === undefined ? request.headers : { ...request.headers, prefer: prefer.without('example') };
     if (headers.prefer === '') delete headers.prefer;
-    const answer = await prism.send('POST', submitPath, headers, body);
+    const answer = await prism.answer({ method: 'POST', url: path, headers, body });
     const accepted =
       answer.status === 200 ? (parseJson(answer.body) as { data?: { taskId?: unknown } }) : undefined;
     if (typeof accepted?.data?.taskId !== 'string') return withViolations(answer);
 
-    const submitted = JSON.parse(body.toString('utf8')) as { request_type?: string; callback_url?: string };
+    // Prism has checked the body against the spec.
+    const submitted = body as { request_type?: string; callback_url?: string };
     const callbackUrl = submitted.request_type === 'callback' ? submitted.callback_url : undefined;
     const task = tasks.create(outcome ?? defaultOutcome, callbackUrl);
     const final = spec.statusExamples.get(task.outcome) as StatusEnvelope;
@@ -60,14 +69,19 @@ export function createGateway(options: GatewayOptions) {
     };
   }
 
-  async function status(request: IncomingMessage, path: string, filesUrl: string): Promise<Answer> {
-    const answer = await prism.send('GET', path, request.headers, Buffer.alloc(0));
+  async function status(
+    request: IncomingMessage,
+    path: string,
+    body: unknown,
+    filesUrl: string,
+  ): Promise<Answer> {
+    const answer = await prism.answer({ method: 'GET', url: path, headers: request.headers, body });
     if (answer.status !== 200) return withViolations(answer);
     const task = tasks.get(new URLSearchParams(path.split('?')[1]).get('taskId') ?? '');
     // Not a task of this mock: Prism's example, as the spec gives it.
     if (task === undefined) return answer;
     // Prism has accepted the read (key, query, the example a `Prefer` header names); the task answers it.
-    const name = parsePrefer(request.headers.prefer).example ?? exampleAt(task);
+    const name = parsePrefer(request.headers.prefer).get('example') ?? exampleAt(task);
     const example = spec.statusExamples.get(name);
     if (example === undefined) return answer;
     return {
@@ -80,8 +94,7 @@ export function createGateway(options: GatewayOptions) {
     if ((request.method === 'GET' || request.method === 'HEAD') && /^\/files\/[^?]+\.mp4(\?|$)/.test(path)) {
       return { status: 200, headers: { 'content-type': 'video/mp4' }, body: video };
     }
-    const body = Buffer.from(JSON.stringify({ code: 404, message: `no file at ${path.split('?')[0]}` }));
-    return { status: 404, headers: { 'content-type': 'application/json' }, body };
+    return error(404, `no file at ${path.split('?')[0]}`);
   }
 
   async function answer(request: IncomingMessage, path: string): Promise<Answer> {
@@ -89,30 +102,37 @@ export function createGateway(options: GatewayOptions) {
     const filesUrl = `${origin}/files`;
     const pathname = path.split('?')[0];
     if (pathname?.startsWith('/files/')) return file(request, path);
-    const body = await readBody(request);
-    if (request.method === 'POST' && pathname === submitPath) return submit(request, body, filesUrl);
-    if (request.method === 'GET' && pathname === statusPath) return status(request, path, filesUrl);
-    return withViolations(await prism.send(request.method ?? 'GET', path, request.headers, body));
+    const bytes = await readBody(request);
+    let body: unknown;
+    try {
+      body = parseBody(request.headers['content-type'], bytes);
+    } catch (failure) {
+      return error(400, `Request body is not valid JSON: ${(failure as Error).message}`);
+    }
+    if (request.method === 'POST' && pathname === submitPath) return submit(request, path, body, filesUrl);
+    if (request.method === 'GET' && pathname === statusPath) return status(request, path, body, filesUrl);
+    const method = request.method ?? 'GET';
+    return withViolations(await prism.answer({ method, url: path, headers: request.headers, body }));
   }
 
   return async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = request.url ?? '/';
     let reply: Answer;
-    try {
-      reply = await answer(request, path);
-    } catch (error) {
-      const message = `the mock could not reach its validator (Prism): ${(error as Error).message}`;
+    if (isPreflight(request.method, request.headers)) {
+      const method = request.headers['access-control-request-method'] as string;
       reply = {
-        status: 502,
-        headers: { 'content-type': 'application/json' },
-        body: Buffer.from(JSON.stringify({ code: 502, message })),
-        note: message,
+        status: 204,
+        headers: { 'access-control-allow-methods': method, vary: 'origin' },
+        body: Buffer.alloc(0),
       };
+    } else {
+      try {
+        reply = await answer(request, path);
+      } catch (failure) {
+        reply = error(500, `the mock failed to answer: ${(failure as Error).message}`);
+      }
     }
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(reply.headers)) {
-      if (value !== undefined && !hopHeaders.has(name)) headers[name] = value;
-    }
+    const headers = { ...reply.headers, ...corsHeaders(request.headers) };
     headers['content-length'] = String(reply.body.length);
     response.writeHead(reply.status, headers);
     response.end(request.method === 'HEAD' ? undefined : reply.body);
@@ -128,16 +148,20 @@ function describePlan(task: MockTask, callbackUrl: string | undefined): string {
 
 /** A 400 from Prism's validation, its message naming what was wrong rather than the spec's example. */
 function withViolations(answer: PrismAnswer): Answer {
-  const header = answer.headers['sl-violations'];
-  const message =
-    answer.status === 400 ? describeViolations(typeof header === 'string' ? header : null) : undefined;
+  const message = answer.status === 400 ? describeViolations(answer.violations) : undefined;
   const body = parseJson(answer.body);
   if (message === undefined || typeof body !== 'object' || body === null) return answer;
   return { ...json(answer, { ...body, message }), note: message };
 }
 
-function json(answer: PrismAnswer, body: unknown): Answer {
+function json(answer: Answer, body: unknown): Answer {
   return { status: answer.status, headers: answer.headers, body: Buffer.from(JSON.stringify(body)) };
+}
+
+/** An error answer of the mock's own, shaped as the spec's `ErrorResponse`. */
+function error(status: number, message: string): Answer {
+  const body = Buffer.from(JSON.stringify({ code: status, message }));
+  return { status, headers: { 'content-type': 'application/json' }, body, note: message };
 }
 
 function parseJson(body: Buffer): unknown {
@@ -154,28 +178,9 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-interface Prefer {
-  example?: string;
-  /** The header without the named preference. */
-  without(name: string): string;
-}
-
-/** The `Prefer` header's preferences (RFC 7240: `name=value`, separated by commas), as Prism reads them. */
-function parsePrefer(header: string | string[] | undefined): Prefer {
-  const parts = [header ?? '']
-    .flat()
-    .join(',')
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-  const nameOf = (part: string) => (part.split('=')[0] ?? '').trim().toLowerCase();
-  const found = parts.find((part) => nameOf(part) === 'example');
-  const example = found
-    ?.slice(found.indexOf('=') + 1)
-    .trim()
-    .replace(/^"(.*)"$/, '$1');
-  return {
-    ...(found === undefined || example === undefined ? {} : { example }),
-    without: (name) => parts.filter((part) => nameOf(part) !== name).join(', '),
-  };
+/** A request body as Prism reads it: `null` for none, JSON for a JSON media type (a SyntaxError if malformed), otherwise text. */
+function parseBody(contentType: string | undefined, body: Buffer): unknown {
+  if (body.length === 0) return null;
+  const text = body.toString('utf8');
+  return contentType !== undefined && isJsonMediaType(contentType) ? JSON.parse(text) : text;
 }

@@ -1,35 +1,29 @@
-import { createServer } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 
 /** The origin of an HTTP server on `host:port`, with IPv6 hosts in brackets. */
 export function originOf(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
-/** A port that was free a moment ago on `host`, picked by the operating system. */
-export async function findFreePort(host: string): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, host, resolve);
-  });
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') {
-    throw new Error(`could not read a free port on ${host}`);
-  }
-  return address.port;
+/** Whether a `Content-Type` names JSON: `application/json` or `application/<anything>+json`, with any parameters. */
+export function isJsonMediaType(contentType: string): boolean {
+  return /^\s*application\/(?:[^\s/;]+\+)?json\s*(?:;|$)/i.test(contentType);
 }
 
-/** Polls `url` until it answers HTTP with any status (true) or `keepWaiting()` turns false (false). */
-export async function waitForHttp(url: string, keepWaiting: () => boolean): Promise<boolean> {
-  while (keepWaiting()) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-      await response.body?.cancel();
-      return true;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-  return false;
+/**
+ * The CORS headers `prism mock` sends (its default `--cors`), so that a page on another origin may call
+ * the mock: every origin, header and method is allowed.
+ */
+export function corsHeaders(request: IncomingHttpHeaders): Record<string, string> {
+  return {
+    'access-control-allow-origin': request.origin ?? '*',
+    'access-control-allow-headers': request['access-control-request-headers'] ?? '*',
+    'access-control-allow-credentials': 'true',
+    'access-control-expose-headers': String(request['access-control-expose-headers'] ?? '*'),
+  };
+}
+
+/** Whether a request is a browser's CORS preflight, which is answered 204 with the headers it asks for. */
+export function isPreflight(method: string | undefined, request: IncomingHttpHeaders): boolean {
+  return method === 'OPTIONS' && !!request.origin && !!request['access-control-request-method'];
 }

@@ -1,13 +1,9 @@
-import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CallbackSender } from './callbacks.ts';
 import { createGateway } from './gateway.ts';
-import { findFreePort, originOf, waitForHttp } from './http.ts';
-import { spawnPrism } from './prism.ts';
-import { PrismClient } from './prism-client.ts';
+import { originOf } from './http.ts';
 import { loadSpec } from './spec.ts';
 import { TaskBook } from './tasks.ts';
 
@@ -32,24 +28,18 @@ export interface MockServerOptions {
 export interface MockServer {
   /** The origin the mock answers on, e.g. `http://127.0.0.1:4010`; the API paths hang off it directly. */
   readonly url: string;
-  /** The process id of Prism, which validates each request; on POSIX it leads its own process group. */
-  readonly pid: number;
-  /** Stops the mock (server, callbacks, Prism) and resolves once Prism's process has exited. Safe to call more than once. */
+  /** Stops the mock (its server and callbacks) and resolves once the server has closed. Safe to call more than once. */
   close(): Promise<void>;
 }
 
 export const defaultTaskSeconds = 2;
 export const defaultCallbackRetrySeconds = 1;
 
-const startupTimeoutMs = 60_000;
-const killTimeoutMs = 5_000;
-const portRaceAttempts = 3;
 const video = new URL('../assets/video.mp4', import.meta.url);
 
 /**
- * Starts the mock: an HTTP server on `host:port` in this process, in front of Prism on the bundled spec
- * (in a child process on a free loopback port). Resolves once both answer. Pair every call with `close()`;
- * should this process exit first, in any way, Prism exits with it.
+ * Starts the mock: an HTTP server on `host:port` in this process, with Prism (also in this process) on the
+ * bundled spec checking each request. Resolves once it answers. Pair every call with `close()`.
  */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const {
@@ -69,27 +59,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
   }
 
-  // Listen first, so that a port in use fails the start at once; requests wait until Prism answers.
-  let ready: (handle: RequestListener) => void = () => {};
-  const handler = new Promise<RequestListener>((resolve) => {
-    ready = resolve;
-  });
-  const server = createServer((request, response) => {
-    void handler.then((handle) => handle(request, response));
-  });
-  await listen(server, host, port);
-  const url = originOf(host, (server.address() as AddressInfo).port);
-  const say = log ? (line: string) => console.log(`wan25-mock: ${line}`) : undefined;
-  let prism: RunningPrism;
   const spec = loadSpec();
-  try {
-    prism = await startPrism(spec.forPrism);
-  } catch (error) {
-    server.closeAllConnections();
-    server.close();
-    throw error;
-  }
-  const prismClient = new PrismClient(prism.url);
+  // Prism takes a second or two to load: on the first start, not on import (`wan25-mock --help`, type imports).
+  const { createPrism } = await import('./prism.ts');
+  const prism = await createPrism(spec.forPrism);
+  const say = log ? (line: string) => console.log(`wan25-mock: ${line}`) : undefined;
   const callbacks = new CallbackSender({
     retrySeconds: callbackRetrySeconds,
     ...(options.callbackCa === undefined
@@ -101,16 +75,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       onRetry: (to, problem) => say(`callback to ${to} ${problem}; again in ${callbackRetrySeconds} s`),
     }),
   });
-  const gateway = createGateway({
-    prism: prismClient,
-    spec,
-    tasks: new TaskBook(taskSeconds),
-    callbacks,
-    video: readFileSync(video),
-    origin: () => url,
-    ...(say && { log: say }),
-  });
-  ready(gateway);
+  let url = '';
+  const server = createServer(
+    createGateway({
+      prism,
+      spec,
+      tasks: new TaskBook(taskSeconds),
+      callbacks,
+      video: readFileSync(video),
+      origin: () => url,
+      ...(say && { log: say }),
+    }),
+  );
+  await listen(server, host, port);
+  url = originOf(host, (server.address() as AddressInfo).port);
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -118,12 +96,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       callbacks.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      prismClient.close();
-      await prism.stop();
     })();
     return closing;
   };
-  return { url, pid: prism.pid, close };
+  return { url, close };
 }
 
 async function listen(server: Server, host: string, port: number): Promise<void> {
@@ -135,84 +111,5 @@ async function listen(server: Server, host: string, port: number): Promise<void>
     const { code, message } = error as NodeJS.ErrnoException;
     if (code === 'EADDRINUSE') throw new Error(`startMockServer: port ${port} on ${host} is in use`);
     throw new Error(`startMockServer: cannot listen on ${host}:${port}: ${message}`);
-  }
-}
-
-interface RunningPrism {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
-/** Starts Prism on a free loopback port and resolves once it answers HTTP (any status). */
-async function startPrism(spec: string): Promise<RunningPrism> {
-  const host = '127.0.0.1';
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startPrismOn(spec, host, await findFreePort(host));
-    } catch (error) {
-      // Another process may take the port between findFreePort() and Prism's listen(): pick again.
-      if (!(error instanceof PrismExitedError) || attempt === portRaceAttempts) throw error;
-    }
-  }
-}
-
-class PrismExitedError extends Error {}
-
-async function startPrismOn(spec: string, host: string, port: number): Promise<RunningPrism> {
-  const child = spawnPrism({ spec, host, port });
-  try {
-    await once(child, 'spawn');
-  } catch (error) {
-    throw new Error(`startMockServer: could not start Prism: ${(error as Error).message}`);
-  }
-  const pid = child.pid as number;
-
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-4_000);
-  });
-  const exited = once(child, 'exit');
-  const stop = () => stopPrism(child, exited);
-
-  const url = originOf(host, port);
-  const deadline = Date.now() + startupTimeoutMs;
-  if (await waitForHttp(url, () => isRunning(child) && Date.now() < deadline)) return { url, pid, stop };
-  if (!isRunning(child)) {
-    const status = child.exitCode ?? child.signalCode;
-    throw new PrismExitedError(
-      `startMockServer: Prism exited (${status}) before answering on ${url}\n${stderr}`,
-    );
-  }
-  await stop();
-  throw new Error(`startMockServer: Prism did not answer on ${url} within ${startupTimeoutMs} ms\n${stderr}`);
-}
-
-function isRunning(child: ChildProcess): boolean {
-  return child.exitCode === null && child.signalCode === null;
-}
-
-async function stopPrism(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
-  if (isRunning(child)) {
-    signalGroup(child, 'SIGTERM');
-    const escalate = setTimeout(() => signalGroup(child, 'SIGKILL'), killTimeoutMs);
-    await exited;
-    clearTimeout(escalate);
-  }
-  // Whatever Prism may have forked shares its process group.
-  signalGroup(child, 'SIGKILL');
-}
-
-/** Signals Prism's whole process group (POSIX), or Prism itself where there are no groups (Windows). */
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  if (process.platform === 'win32') {
-    child.kill(signal);
-    return;
-  }
-  try {
-    process.kill(-child.pid, signal);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
   }
 }

@@ -10,7 +10,7 @@ export type StatusEnvelope = TaskStatusResponse;
 
 export interface MockSpec {
   /** The bundled spec as Prism serves it: without the `callbacks` Prism would deliver itself. */
-  forPrism: string;
+  forPrism: Json;
   /** The named examples of the status endpoint's 200 answer (`success`, `pending`, `failedTimeout`, ...). */
   statusExamples: ReadonlyMap<string, StatusEnvelope>;
 }
@@ -50,5 +50,5 @@ export function loadSpec(): MockSpec {
   );
   // The mock delivers callbacks itself, only for accepted tasks and only when they end.
   delete at(spec, 'paths', submitPath, 'post').callbacks;
-  return { forPrism: JSON.stringify(spec), statusExamples };
+  return { forPrism: spec, statusExamples };
 }

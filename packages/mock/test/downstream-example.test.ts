@@ -101,7 +101,7 @@ describe('videos', { timeout: 30_000 }, () => {
   beforeAll(async () => {
     // Tasks end 1 s after their submit; callbacks to our receiver are trusted and retried every 0.2 s.
     mock = await startMockServer({ taskSeconds: 1, callbackCa: tls.cert, callbackRetrySeconds: 0.2 });
-  }, 60_000); // Prism takes a few seconds to start, more on a busy machine
+  }, 60_000); // loading Prism takes a second or two, more on a busy machine
   afterAll(() => mock?.close());
 
   it('waitForVideo returns the result URLs once the task succeeds', async () => {

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { describeViolations } from '../src/violations.ts';
 
-const violation = (code: string, message: string) => ({ location: ['request', 'body'], code, message });
+const violation = (code: string, message: string) => ({
+  location: ['request', 'body'],
+  severity: 'Error',
+  code,
+  message,
+});
 
 describe('describeViolations', () => {
   it('names the violation every variant reports, leaving out summaries and discriminator mismatches', () => {
     const prompt = 'Request body property input.prompt must NOT have more than 1500 characters';
-    const header = JSON.stringify([
+    const violations = [
       violation('maxLength', prompt),
       violation('maxLength', prompt),
       violation('oneOf', 'Request body property input must match exactly one schema in oneOf'),
@@ -14,19 +19,20 @@ describe('describeViolations', () => {
       violation('const', 'Request body property input.mode must be equal to constant'),
       violation('maxLength', prompt),
       violation('required', "Request body must have required property 'callback_url'"),
-    ]);
-    expect(describeViolations(header)).toBe(prompt);
+    ];
+    expect(describeViolations(violations)).toBe(prompt);
   });
 
   it('names up to three violations that tie', () => {
-    const header = JSON.stringify(['a', 'b', 'c', 'd'].map((message) => violation('enum', message)));
-    expect(describeViolations(header)).toBe('a; b; c');
+    const violations = ['a', 'b', 'c', 'd'].map((message) => violation('enum', message));
+    expect(describeViolations(violations)).toBe('a; b; c');
   });
 
-  it.each([null, '', 'not json', '{}', '[]', JSON.stringify([violation('oneOf', 'x')])])(
-    'gives nothing usable for %j',
-    (header) => {
-      expect(describeViolations(header)).toBeUndefined();
-    },
-  );
+  it.each([
+    ['no violations', []],
+    ['only a oneOf summary', [violation('oneOf', 'x')]],
+    ['only a discriminator mismatch', [violation('const', 'y')]],
+  ])('gives nothing usable for %s', (_case, violations) => {
+    expect(describeViolations(violations)).toBeUndefined();
+  });
 });
