@@ -4,32 +4,39 @@ export interface BodyWatch {
   limitBytes: number;
   /** Aborts while the body streams in (the request deadline, the caller's signal): reading fails with its reason. */
   signal: AbortSignal;
+  /**
+   * Also cancel a pending read when the signal aborts. The platform's `fetch` errors the body of an
+   * aborted request itself; a caller's own `fetch` may not.
+   */
+  cancelOnAbort: boolean;
   /** Called once the body is read to its end, fails, or is cancelled. */
   onSettled: () => void;
   /** Turns an error of the underlying stream (a reset mid-body) into the error the reader sees. */
   toError: (error: unknown) => unknown;
-  describe: string;
-}
-
-/** The body's chunks, read one at a time under a watch. */
-interface WatchedChunks {
-  /** The next chunk, or undefined at the end; rejects past the limit, on abort, or when the stream fails. */
-  next(): Promise<Uint8Array | undefined>;
-  cancel(reason: unknown): void;
+  /** `GET /statusTask/...`, for messages. */
+  describe: () => string;
 }
 
 function tooLarge(response: Response, watch: BodyWatch): WanResponseTooLargeError {
   return new WanResponseTooLargeError(
-    `${watch.describe} answered HTTP ${response.status} with a body over ${watch.limitBytes} bytes (maxResponseBytes); it was not read`,
+    `${watch.describe()} answered HTTP ${response.status} with a body over ${watch.limitBytes} bytes (maxResponseBytes); it was not read`,
     { status: response.status, limitBytes: watch.limitBytes },
   );
+}
+
+/** An answer's body, read a chunk at a time under a watch. */
+interface WatchedBody {
+  /** The next chunk, or undefined at the end; rejects past the limit, on abort, or when the stream fails. */
+  read(): Promise<Uint8Array<ArrayBuffer> | undefined>;
+  /** Ends the watch once; with a reason, also cancels the rest of the body. */
+  settle(cancelReason?: unknown): void;
 }
 
 /**
  * The answer's body under the watch, or undefined when it has none (then the watch is settled). A larger
  * declared `Content-Length` than the limit ends it at once with `WanResponseTooLargeError`, unread.
  */
-function watchChunks(response: Response, watch: BodyWatch): WatchedChunks | undefined {
+function openBody(response: Response, watch: BodyWatch): WatchedBody | undefined {
   const source = response.body;
   // A Response with a null-body status (204, 304...) has a null body: its constructor refuses one.
   if (source === null) {
@@ -48,16 +55,15 @@ function watchChunks(response: Response, watch: BodyWatch): WatchedChunks | unde
   const settle = (cancelReason?: unknown) => {
     if (settled) return;
     settled = true;
-    signal.removeEventListener('abort', onAbort);
+    if (watch.cancelOnAbort) signal.removeEventListener('abort', onAbort);
     if (cancelReason !== undefined) reader.cancel(cancelReason).catch(() => {});
     watch.onSettled();
   };
-  // Cancelling ends a pending read even when the stream itself ignores the signal.
   const onAbort = () => settle(signal.reason);
-  signal.addEventListener('abort', onAbort);
+  if (watch.cancelOnAbort) signal.addEventListener('abort', onAbort);
   return {
-    async next() {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
+    async read() {
+      let chunk: ReadableStreamReadResult<Uint8Array<ArrayBuffer>>;
       try {
         chunk = await reader.read();
       } catch (error) {
@@ -80,9 +86,7 @@ function watchChunks(response: Response, watch: BodyWatch): WatchedChunks | unde
       }
       return chunk.value;
     },
-    cancel(reason) {
-      settle(reason ?? 'cancelled');
-    },
+    settle,
   };
 }
 
@@ -92,12 +96,12 @@ function watchChunks(response: Response, watch: BodyWatch): WatchedChunks | unde
  * memory than the limit. Nothing is buffered here.
  */
 export function watchBody(response: Response, watch: BodyWatch): Response {
-  const chunks = watchChunks(response, watch);
-  if (chunks === undefined) return response;
-  const body = new ReadableStream<Uint8Array>({
+  const body = openBody(response, watch);
+  if (body === undefined) return response;
+  const stream = new ReadableStream<Uint8Array<ArrayBuffer>>({
     async pull(controller) {
       try {
-        const chunk = await chunks.next();
+        const chunk = await body.read();
         if (chunk === undefined) controller.close();
         else controller.enqueue(chunk);
       } catch (error) {
@@ -105,22 +109,23 @@ export function watchBody(response: Response, watch: BodyWatch): Response {
       }
     },
     cancel(reason) {
-      chunks.cancel(reason);
+      body.settle(reason ?? 'cancelled');
     },
   });
-  return new Response(body, response);
+  return new Response(stream, response);
 }
+
+let utf8: TextDecoder | undefined;
 
 /**
  * The answer's body as text, read with the same watch as `watchBody` but in one loop: no second stream
  * and no second `Response`, for the task helpers, which read every answer whole.
  */
 export async function readWatchedText(response: Response, watch: BodyWatch): Promise<string> {
-  const chunks = watchChunks(response, watch);
-  const decoder = new TextDecoder();
-  let text = '';
-  for (let chunk = await chunks?.next(); chunk; chunk = await chunks?.next()) {
-    text += decoder.decode(chunk, { stream: true });
-  }
-  return text + decoder.decode();
+  const body = openBody(response, watch);
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  for (let chunk = await body?.read(); chunk; chunk = await body?.read()) chunks.push(chunk);
+  // Decoded once, whole. A decoder without `stream` keeps no state between calls, so one serves them all.
+  utf8 ??= new TextDecoder();
+  return chunks.length > 1 ? new Blob(chunks).text() : utf8.decode(chunks[0]);
 }

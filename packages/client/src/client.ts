@@ -10,7 +10,7 @@ import { HelperRequest } from './request.ts';
 import { parseRetryAfter } from './retry.ts';
 import { checkApiKey, createRedactor } from './secret.ts';
 import { toTask, type WanSucceededTask, type WanTask } from './task.ts';
-import { type CallOptions, createTransport, type FetchLike } from './transport.ts';
+import { type CallOptions, createTransport, type Exchange, type FetchLike } from './transport.ts';
 import { pollTask, type WaitForTaskOptions } from './wait.ts';
 
 export const defaultBaseUrl = 'https://api.apixo.ai/api/v1';
@@ -190,9 +190,10 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
     ) => Promise<{ error?: unknown; response: Response }>,
     callOptions: CallOptions,
   ): Promise<unknown> {
-    const { error, response } = await send((request) => transport(request, callOptions));
+    const exchange: Exchange = {};
+    const { error, response } = await send((request) => transport(request, callOptions, exchange));
     if (!response.ok) throw apiError(operation, response, error);
-    const text = await transport.readText(response);
+    const text = await transport.readText(response, exchange);
     try {
       return JSON.parse(text);
     } catch {
@@ -214,7 +215,6 @@ export function createWanClient(options: WanClientOptions = {}): WanClient {
       signalBeforeSending,
       requestTimeoutMs: options.requestTimeoutMs,
       maxRetries: options.maxRetries,
-      readsBody: true,
     };
   }
 

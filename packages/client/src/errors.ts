@@ -9,7 +9,10 @@ export function issue(path: string, message: string, code = 'custom'): Validatio
   return found;
 }
 
-/** The base class of every error this package throws; `instanceof WanError` catches them all. */
+/**
+ * The base class of every error this package throws; `instanceof WanError` catches them all. The
+ * subclasses' fields are `declare`d and set by their constructors, so no field initializer is emitted.
+ */
 export class WanError extends Error {
   override name = 'WanError';
 
@@ -29,20 +32,20 @@ export class WanError extends Error {
 export class WanApiError extends WanError {
   override name = 'WanApiError';
   /** The HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** The numeric `code` field of the error body, when it had one. */
-  readonly apiCode: number | undefined;
+  declare readonly apiCode: number | undefined;
   /** The answer's headers. */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
   /**
    * The answer's `x-request-id` header, when it had one, to quote to support. The API reference
    * documents no such header; gateways in front of it often add one.
    */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** How long the API asked us to wait (`Retry-After`), in milliseconds, when it said. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   /** The error body: parsed JSON, or (the start of) its text when it was not JSON or too long. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor(init: {
     status: number;
@@ -69,12 +72,12 @@ export class WanApiError extends WanError {
 /** No HTTP answer: the connection failed or was reset. `code` is the system code, e.g. `ECONNREFUSED`. */
 export class WanConnectionError extends WanError {
   override name = 'WanConnectionError';
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /**
    * True only when the connection was never made (refused, DNS failure, connect timeout), so the request
    * cannot have reached the server: a submit that failed so created no task and may be sent again.
    */
-  readonly neverSent: boolean;
+  declare readonly neverSent: boolean;
 
   constructor(message: string, options: { cause: unknown; code?: string }) {
     super(message, { cause: options.cause });
@@ -86,9 +89,9 @@ export class WanConnectionError extends WanError {
 /** A request, a submit input, a response or a webhook body broke the API's schema. */
 export class WanValidationError extends WanError {
   override name = 'WanValidationError';
-  readonly issues: ValidationIssue[];
+  declare readonly issues: ValidationIssue[];
   /** True when what broke the schema was an answer of the API, so the request had been sent. */
-  readonly fromResponse: boolean;
+  declare readonly fromResponse: boolean;
 
   constructor(subject: string, issues: ValidationIssue[], options: { fromResponse?: boolean } = {}) {
     super(`${subject}: ${issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ')}`);
@@ -100,9 +103,9 @@ export class WanValidationError extends WanError {
 /** The task finished in the `failed` state. */
 export class WanTaskFailedError extends WanError {
   override name = 'WanTaskFailedError';
-  readonly taskId: string;
-  readonly failCode: string;
-  readonly failMsg: string | undefined;
+  declare readonly taskId: string;
+  declare readonly failCode: string;
+  declare readonly failMsg: string | undefined;
 
   constructor(task: { taskId: string; failCode: string; failMsg?: string | undefined }) {
     super(`Task ${task.taskId} failed with ${task.failCode}${task.failMsg ? `: ${task.failMsg}` : ''}`);
@@ -115,9 +118,9 @@ export class WanTaskFailedError extends WanError {
 /** A deadline passed: one request's `requestTimeoutMs`, or `waitForTask`'s `waitTimeoutMs`. */
 export class WanTimeoutError extends WanError {
   override name = 'WanTimeoutError';
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   /** Set when `waitForTask` gave up on this task (which may still finish later). */
-  readonly taskId: string | undefined;
+  declare readonly taskId: string | undefined;
 
   constructor(message: string, options: { timeoutMs: number; taskId?: string }) {
     super(message);
@@ -133,9 +136,9 @@ export class WanTimeoutError extends WanError {
  */
 export class WanUnknownStateError extends WanError {
   override name = 'WanUnknownStateError';
-  readonly taskId: string;
+  declare readonly taskId: string;
   /** The state as the API sent it. */
-  readonly rawState: string;
+  declare readonly rawState: string;
 
   constructor(task: { taskId: string; rawState: string }, reads: number) {
     super(
@@ -151,8 +154,8 @@ export class WanUnknownStateError extends WanError {
 export class WanResponseTooLargeError extends WanError {
   override name = 'WanResponseTooLargeError';
   /** The HTTP status of the answer. */
-  readonly status: number;
-  readonly limitBytes: number;
+  declare readonly status: number;
+  declare readonly limitBytes: number;
 
   constructor(message: string, options: { status: number; limitBytes: number }) {
     super(message);

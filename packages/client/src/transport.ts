@@ -38,18 +38,25 @@ export interface CallOptions {
   signalBeforeSending?: AbortSignal | undefined;
   requestTimeoutMs?: number | undefined;
   maxRetries?: number | undefined;
-  /**
-   * The caller reads a successful answer's body with `transport.readText` (openapi-fetch's
-   * `parseAs: 'stream'`): it gets the body as it came, watched as it is read, not wrapped in a second stream.
-   */
-  readsBody?: boolean | undefined;
+}
+
+/**
+ * One call of a task helper, which reads its answer whole (openapi-fetch's `parseAs: 'stream'` leaves the
+ * body alone): the transport keeps the watch of its successful answer here, and `readText` reads the body
+ * as it came, watched as it is read, not wrapped in a second stream.
+ */
+export interface Exchange {
+  watch?: BodyWatch;
 }
 
 export interface Transport {
-  /** Behind openapi-fetch's `fetch`: the one path every request of the client takes. */
-  (request: OutgoingRequest, call: CallOptions): Promise<Response>;
-  /** The body of a successful answer to a `readsBody` call, read whole under its attempt's deadline and size limit. */
-  readText(response: Response): Promise<string>;
+  /**
+   * Behind openapi-fetch's `fetch`: the answer with its body watched as it streams, or, for a task
+   * helper's `exchange`, a successful answer as it came.
+   */
+  (request: OutgoingRequest, call: CallOptions, exchange?: Exchange): Promise<Response>;
+  /** The body of the successful answer of an exchange, read whole under its attempt's deadline and size limit. */
+  readText(response: Response, exchange: Exchange): Promise<string>;
 }
 
 /**
@@ -67,8 +74,6 @@ export interface Transport {
 export function createTransport(options: TransportOptions): Transport {
   const { apiKey, redact, unsafeRetrySubmits, maxResponseBytes } = options;
   const gate = createRateGate();
-  // Successful answers to `readsBody` calls, with the watch their reader applies.
-  const unread = new WeakMap<Response, BodyWatch>();
 
   function connectionError(describe: string, error: unknown): WanConnectionError {
     const code = systemErrorCode(error);
@@ -80,14 +85,14 @@ export function createTransport(options: TransportOptions): Transport {
     });
   }
 
-  /** One attempt: the answer with its body still streaming, watched by the attempt's deadline. */
+  /** One attempt: the answer with its body still streaming, and the watch the attempt's deadline keeps on it. */
   async function attempt(
     url: string,
     init: RequestInit,
     call: CallOptions,
     timeoutMs: number,
-    describe: string,
-  ): Promise<Response> {
+    describe: () => string,
+  ): Promise<{ response: Response; watch: BodyWatch }> {
     const { signal } = call;
     if (signal?.aborted) throw signal.reason;
     if (call.signalBeforeSending?.aborted) throw call.signalBeforeSending.reason;
@@ -98,7 +103,7 @@ export function createTransport(options: TransportOptions): Transport {
     const timer = setTimeout(
       () =>
         controller.abort(
-          new WanTimeoutError(`${describe} got no complete answer within ${timeoutMs} ms`, { timeoutMs }),
+          new WanTimeoutError(`${describe()} got no complete answer within ${timeoutMs} ms`, { timeoutMs }),
         ),
       timeoutMs,
     );
@@ -106,31 +111,29 @@ export function createTransport(options: TransportOptions): Transport {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     };
+    init.signal = controller.signal;
     let response: Response;
     try {
-      const sending = (options.fetch ?? fetch)(url, { ...init, signal: controller.signal });
+      const sending = (options.fetch ?? fetch)(url, init);
       // The platform's fetch rejects as soon as its signal aborts; a caller's own may ignore the signal.
       response = await (options.fetch ? raceAbort(sending, controller.signal) : sending);
     } catch (error) {
       settle();
       if (controller.signal.aborted) throw controller.signal.reason;
-      throw connectionError(describe, error);
+      throw connectionError(describe(), error);
     }
     const watch: BodyWatch = {
       limitBytes: maxResponseBytes,
       signal: controller.signal,
+      cancelOnAbort: options.fetch !== undefined,
       onSettled: settle,
-      toError: (error) => connectionError(`${describe} (reading the answer)`, error),
+      toError: (error) => connectionError(`${describe()} (reading the answer)`, error),
       describe,
     };
-    if (call.readsBody && response.ok) {
-      unread.set(response, watch);
-      return response;
-    }
-    return watchBody(response, watch);
+    return { response, watch };
   }
 
-  async function send(request: OutgoingRequest, call: CallOptions): Promise<Response> {
+  async function send(request: OutgoingRequest, call: CallOptions, exchange?: Exchange): Promise<Response> {
     const { method, url, headers } = request;
     const isRead = method === 'GET' || method === 'HEAD';
     const maxRetries = call.maxRetries ?? options.maxRetries;
@@ -138,8 +141,7 @@ export function createTransport(options: TransportOptions): Transport {
     // The request is made for this call (by openapi-fetch): its headers can take the key.
     headers.set('Authorization', `Bearer ${apiKey}`);
     const body = request.body === null ? undefined : await request.text();
-    const init: RequestInit = { method, headers, redirect: 'error', ...(body === undefined ? {} : { body }) };
-    const describe = `${method} ${url.split('?')[0]}`;
+    const describe = () => `${method} ${url.split('?')[0]}`;
     const mayRetry = (createdNothing: boolean) => isRead || unsafeRetrySubmits || createdNothing;
     const waitSignal = call.signal ?? call.signalBeforeSending;
 
@@ -148,10 +150,16 @@ export function createTransport(options: TransportOptions): Transport {
       if (closed) await closed;
       let delayMs: number;
       try {
-        const response = await attempt(url, init, call, timeoutMs, describe);
+        const init: RequestInit = { method, headers, redirect: 'error' };
+        if (body !== undefined) init.body = body;
+        const { response, watch } = await attempt(url, init, call, timeoutMs, describe);
         const { status } = response;
         if (status !== 429) gate.answered();
-        if (!retryableStatuses.has(status)) return response;
+        if (!retryableStatuses.has(status)) {
+          if (exchange === undefined || !response.ok) return watchBody(response, watch);
+          exchange.watch = watch;
+          return response;
+        }
         const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'));
         if (status === 429 && (retryAfterMs === undefined || retryAfterMs <= maxRetryAfterMs)) {
           // Every request of the client waits this out at the gate, this one's retry included.
@@ -161,7 +169,8 @@ export function createTransport(options: TransportOptions): Transport {
           attemptIndex < maxRetries &&
           mayRetry(statusRefused(status)) &&
           (retryAfterMs === undefined || retryAfterMs <= maxRetryAfterMs);
-        if (!retryable) return response;
+        if (!retryable) return watchBody(response, watch);
+        watch.onSettled();
         await response.body?.cancel();
         delayMs = status === 429 ? 0 : (retryAfterMs ?? backoffDelay(attemptIndex));
       } catch (error) {
@@ -177,7 +186,7 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return Object.assign(send, {
-    // Every successful answer to a `readsBody` call has its watch here.
-    readText: (response: Response) => readWatchedText(response, unread.get(response) as BodyWatch),
+    readText: (response: Response, exchange: Exchange) =>
+      readWatchedText(response, exchange.watch as BodyWatch),
   });
 }
