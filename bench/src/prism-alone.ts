@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { freePort } from '@wan25/test-utils';
 import { loadSpec } from '../../packages/mock/src/spec.ts';
 
 /** A server the bench started: where it answers, and how to stop it. */
@@ -56,13 +56,4 @@ export async function startPrismAlone(): Promise<Running> {
   }
   await close();
   throw new Error(`prism mock exited (${child.exitCode}) before answering on ${url}`);
-}
-
-/** A port that was free a moment ago, picked by the operating system. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, host);
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

@@ -31,6 +31,33 @@ describe('getTask', () => {
     expect(task).toMatchObject({ state: 'failed', failCode: 'TIMEOUT', failMsg: expect.any(String) });
   });
 
+  it('decodes an answer that arrives in chunks, a character split across two of them', async () => {
+    const bytes = new TextEncoder().encode(
+      JSON.stringify({
+        code: 200,
+        message: 'success',
+        data: {
+          taskId: 't',
+          state: 'failed',
+          failCode: 'CONTENT_VIOLATION',
+          failMsg: '内容违规 🚫',
+          createTime,
+        },
+      }),
+    );
+    const splitAt = bytes.indexOf(0xf0) + 2; // inside the emoji's four bytes
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of [bytes.subarray(0, 10), bytes.subarray(10, splitAt), bytes.subarray(splitAt)]) {
+          controller.enqueue(chunk);
+        }
+        controller.close();
+      },
+    });
+    const wan = createWanClient({ apiKey, baseUrl, fetch: fakeFetch(() => new Response(body)) });
+    await expect(wan.getTask('t')).resolves.toMatchObject({ failMsg: '内容违规 🚫' });
+  });
+
   it('returns a state the spec does not list as an unknown-state task instead of throwing', async () => {
     const wan = clientAnswering({
       code: 200,

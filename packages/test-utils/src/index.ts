@@ -21,6 +21,7 @@ export {
   type ReceivedRequest,
   startFaultServer,
 } from './fault-server.ts';
+export { freePort } from './free-port.ts';
 export { bundledSpec, type SpecValidator, specValidator } from './spec.ts';
 export { createLoopbackCertificate, type LoopbackCertificate } from './tls.ts';
 export {
